@@ -1,0 +1,4 @@
+using SupervisionBot.Bot;
+
+var app = BotHost.Build(args);
+await app.RunAsync();
