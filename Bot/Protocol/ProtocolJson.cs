@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 
 namespace SupervisionBot.Bot.Protocol;
 
@@ -19,4 +21,15 @@ namespace SupervisionBot.Bot.Protocol;
 [JsonSerializable(typeof(TeamsMember))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(InvokeResponseBody))]
-public sealed partial class ProtocolJson : JsonSerializerContext;
+public sealed partial class ProtocolJson : JsonSerializerContext
+{
+    /// <summary>
+    /// The context to use on the wire: Thai written as UTF-8 instead of \u escapes, which would
+    /// double a Thai card's size against Teams' message limit.
+    /// </summary>
+    public static ProtocolJson Wire { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    });
+}

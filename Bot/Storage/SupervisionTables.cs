@@ -1,0 +1,81 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Microsoft.Extensions.Options;
+
+namespace SupervisionBot.Bot.Storage;
+
+/// <summary>The bot's tables, created once at start.</summary>
+public sealed class SupervisionTables
+{
+    public const string ConversationsName = "Conversations";
+    public const string ProcessedActivitiesName = "ProcessedActivities";
+
+    private static readonly string[] AllNames = [ConversationsName, ProcessedActivitiesName];
+
+    private readonly TableServiceClient _service;
+    private readonly string _prefix;
+
+    public SupervisionTables(IOptions<StorageOptions> options, IHostEnvironment environment)
+    {
+        var settings = options.Value;
+        _prefix = settings.TablePrefix;
+        if (settings.TableEndpoint is { } endpoint)
+        {
+            _service = new TableServiceClient(endpoint, new DefaultAzureCredential());
+        }
+        else if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
+        {
+            _service = new TableServiceClient(settings.ConnectionString);
+        }
+        else if (!environment.IsProduction())
+        {
+            _service = new TableServiceClient(StorageOptions.AzuriteConnectionString);
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                "Storage is not configured: set Storage__TableEndpoint (managed identity) or Storage__ConnectionString.");
+        }
+        Conversations = Table(ConversationsName);
+        ProcessedActivities = Table(ProcessedActivitiesName);
+    }
+
+    public TableClient Conversations { get; }
+    public TableClient ProcessedActivities { get; }
+
+    public TableClient Table(string name) => _service.GetTableClient(_prefix + name);
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var name in AllNames)
+        {
+            await Table(name).CreateIfNotExistsAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>A cheap round trip that proves the account answers and our credentials work.</summary>
+    public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var _ in Conversations.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
+            {
+                break;
+            }
+            return true;
+        }
+        catch (RequestFailedException)
+        {
+            return false;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (AuthenticationFailedException)
+        {
+            return false;
+        }
+    }
+}
