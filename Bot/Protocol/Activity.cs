@@ -12,7 +12,10 @@ public sealed class Activity
 {
     public string? Type { get; set; }
     public string? Id { get; set; }
+    [JsonConverter(typeof(TimestampConverter))]
     public DateTimeOffset? Timestamp { get; set; }
+
+    [JsonConverter(typeof(TimestampConverter))]
     public DateTimeOffset? LocalTimestamp { get; set; }
     public string? LocalTimezone { get; set; }
     public string? ServiceUrl { get; set; }

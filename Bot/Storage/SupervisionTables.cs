@@ -20,17 +20,22 @@ public sealed class SupervisionTables
     {
         var settings = options.Value;
         _prefix = settings.TablePrefix;
+        // A user is waiting on every turn: fail over to the apology quickly rather than retry for long.
+        var clientOptions = new TableClientOptions();
+        clientOptions.Retry.MaxRetries = 2;
+        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
         if (settings.TableEndpoint is { } endpoint)
         {
-            _service = new TableServiceClient(endpoint, new DefaultAzureCredential());
+            _service = new TableServiceClient(endpoint, new DefaultAzureCredential(), clientOptions);
         }
         else if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
         {
-            _service = new TableServiceClient(settings.ConnectionString);
+            _service = new TableServiceClient(settings.ConnectionString, clientOptions);
         }
         else if (!environment.IsProduction())
         {
-            _service = new TableServiceClient(StorageOptions.AzuriteConnectionString);
+            _service = new TableServiceClient(StorageOptions.AzuriteConnectionString, clientOptions);
         }
         else
         {
@@ -65,15 +70,7 @@ public sealed class SupervisionTables
             }
             return true;
         }
-        catch (RequestFailedException)
-        {
-            return false;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-        catch (AuthenticationFailedException)
+        catch (Exception ex) when (ex is RequestFailedException or AggregateException or HttpRequestException or AuthenticationFailedException)
         {
             return false;
         }

@@ -1,0 +1,97 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Moq;
+using SupervisionBot.Bot.Storage;
+using SupervisionBot.Dialogs.Conversations;
+using SupervisionBot.Tests.Support;
+
+namespace SupervisionBot.Tests.Storage;
+
+/// <summary>Against a real Azurite started by the suite.</summary>
+public sealed class ConversationReferenceStoreTests : IAsyncLifetime
+{
+    private SupervisionTables _tables = null!;
+
+    public async Task InitializeAsync()
+    {
+        var azurite = await Azurite.GetAsync();
+        _tables = NewTables(azurite.ConnectionString, Azurite.NewTablePrefix(nameof(ConversationReferenceStoreTests)));
+        await _tables.EnsureCreatedAsync(CancellationToken.None);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    internal static SupervisionTables NewTables(string connectionString, string prefix) =>
+        new(Options.Create(new StorageOptions { ConnectionString = connectionString, TablePrefix = prefix }), Mock.Of<IHostEnvironment>(e => e.EnvironmentName == "Development"));
+
+    private static ConversationReference Personal(string id, string serviceUrl = "https://smba.trafficmanager.net/apac/") =>
+        new(id, ConversationKind.Personal, serviceUrl, "tid", "28:bot", "29:u", "aad-u-" + id, "ครูสมศรี", null, null, "th-TH");
+
+    [Fact]
+    public async Task Saved_reference_reads_back_by_conversation_and_by_user()
+    {
+        var store = new TableConversationReferenceStore(_tables);
+        var reference = Personal("a:1qhN/abc#1");
+
+        await store.SaveAsync(reference, CancellationToken.None);
+
+        Assert.Equal(reference, await store.GetAsync("a:1qhN/abc#1", CancellationToken.None));
+        Assert.Equal(reference, await store.GetPersonalChatAsync("aad-u-a:1qhN/abc#1", CancellationToken.None));
+        Assert.Null(await store.GetAsync("a:unknown", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Saving_again_is_idempotent_and_a_changed_service_url_is_written()
+    {
+        var store = new TableConversationReferenceStore(_tables);
+        await store.SaveAsync(Personal("a:2"), CancellationToken.None);
+        await store.SaveAsync(Personal("a:2"), CancellationToken.None);
+        await store.SaveAsync(Personal("a:2", "https://smba.trafficmanager.net/emea/"), CancellationToken.None);
+
+        var fresh = new TableConversationReferenceStore(_tables);
+        Assert.Equal("https://smba.trafficmanager.net/emea/", (await fresh.GetAsync("a:2", CancellationToken.None))!.ServiceUrl);
+        var rows = _tables.Conversations.Query<TableEntity>(e => e.PartitionKey == "c|a:2").ToList();
+        Assert.Equal(["ref"], rows.Select(r => r.RowKey));
+    }
+
+    [Fact]
+    public async Task Welcome_is_claimed_once_even_by_two_instances_at_once()
+    {
+        var first = new TableConversationReferenceStore(_tables);
+        var second = new TableConversationReferenceStore(_tables);
+
+        var claims = await Task.WhenAll(
+            first.TryMarkWelcomedAsync("a:3", CancellationToken.None),
+            second.TryMarkWelcomedAsync("a:3", CancellationToken.None));
+
+        Assert.Single(claims, c => c);
+        Assert.False(await first.TryMarkWelcomedAsync("a:3", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_activity_is_claimed_once()
+    {
+        var log = new ProcessedActivityLog(_tables, TimeProvider.System);
+
+        Assert.True(await log.TryClaimAsync("a:4", "act/1", CancellationToken.None));
+        Assert.False(await log.TryClaimAsync("a:4", "act/1", CancellationToken.None));
+        Assert.True(await log.TryClaimAsync("a:4", "act/2", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Reachability_is_reported()
+    {
+        Assert.True(await _tables.IsReachableAsync(CancellationToken.None));
+
+        var nowhere = NewTables($"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:{Ports.Free()}/devstoreaccount1;", "x");
+        Assert.False(await nowhere.IsReachableAsync(CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("a:1qhN", "a:1qhN")]
+    [InlineData("x/y\\z#?%", "x%2Fy%5Cz%23%3F%25")]
+    [InlineData("ก\u0001", "ก%01")]
+    public void Table_keys_escape_only_forbidden_characters(string raw, string escaped) =>
+        Assert.Equal(escaped, TableKeys.Escape(raw));
+}
