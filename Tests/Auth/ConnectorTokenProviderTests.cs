@@ -21,7 +21,7 @@ public sealed class ConnectorTokenProviderTests : IDisposable
     private const string TokenPath = "/" + TenantId + "/oauth2/v2.0/token";
 
     private readonly ManualTimeProvider _time = new();
-    private readonly WireMockServer _server = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{LoopbackPort.Free()}"] });
+    private readonly WireMockServer _server = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{Ports.Free()}"] });
 
     public void Dispose() => _server.Stop();
 

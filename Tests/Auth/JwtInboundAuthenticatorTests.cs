@@ -223,7 +223,7 @@ public sealed class JwtInboundAuthenticatorTests : IDisposable
     [Fact]
     public async Task Unreachable_metadata_is_a_rejection_not_an_exception()
     {
-        var options = new BotAuthOptions { OpenIdMetadataUrl = $"http://127.0.0.1:{LoopbackPort.Free()}/nothing-here" };
+        var options = new BotAuthOptions { OpenIdMetadataUrl = $"http://127.0.0.1:{Ports.Free()}/nothing-here" };
         var authenticator = new JwtInboundAuthenticator(
             Options.Create(new BotCredentials { MicrosoftAppId = AppId }), Options.Create(options),
             TestHttp.ClientFactory(), _time, NullLogger<JwtInboundAuthenticator>.Instance);

@@ -29,7 +29,7 @@ public sealed class LocalTokenAuthority : IDisposable
     private LocalTokenAuthority(TimeProvider time)
     {
         _time = time;
-        var port = LoopbackPort.Free();
+        var port = Ports.Free();
         Server = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{port}"] });
         BaseUrl = $"http://127.0.0.1:{port}";
         CurrentKey = CreateKey("key-1", "msteams");
