@@ -21,6 +21,7 @@ namespace SupervisionBot.Bot.Protocol;
 [JsonSerializable(typeof(TeamsMember))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(InvokeResponseBody))]
+[JsonSerializable(typeof(string))]
 public sealed partial class ProtocolJson : JsonSerializerContext
 {
     /// <summary>

@@ -19,6 +19,9 @@ public sealed class TableConversationReferenceStore(SupervisionTables tables) : 
 
     private readonly ConcurrentDictionary<string, ConversationReference> _saved = new(StringComparer.Ordinal);
 
+    // Asked on every turn; once a conversation is known to be greeted, the answer never changes.
+    private readonly ConcurrentDictionary<string, bool> _welcomed = new(StringComparer.Ordinal);
+
     public async Task SaveAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
         if (_saved.TryGetValue(reference.ConversationId, out var known) && known == reference)
@@ -46,15 +49,26 @@ public sealed class TableConversationReferenceStore(SupervisionTables tables) : 
 
     public async Task<bool> TryMarkWelcomedAsync(string conversationId, CancellationToken cancellationToken)
     {
-        try
-        {
-            await tables.Conversations.AddEntityAsync(new TableEntity(ConversationPartition(conversationId), WelcomedRow), cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+        if (_welcomed.ContainsKey(conversationId))
         {
             return false;
         }
+        bool first;
+        try
+        {
+            await tables.Conversations.AddEntityAsync(new TableEntity(ConversationPartition(conversationId), WelcomedRow), cancellationToken);
+            first = true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            first = false;
+        }
+        if (_welcomed.Count >= RememberedLimit)
+        {
+            _welcomed.Clear();
+        }
+        _welcomed[conversationId] = true;
+        return first;
     }
 
     private static string ConversationPartition(string conversationId) => "c|" + TableKeys.Escape(conversationId);

@@ -1,0 +1,11 @@
+namespace SupervisionBot.Bot.Messaging;
+
+/// <summary>How a request ended, for the one log line per turn.</summary>
+public enum TurnOutcome
+{
+    Handled,
+    Ignored,
+    Duplicate,
+    Rejected,
+    Failed,
+}

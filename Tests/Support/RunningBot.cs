@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using SupervisionBot.Bot;
+
+namespace SupervisionBot.Tests.Support;
+
+/// <summary>The real bot host (the same <see cref="BotHost.Build"/> as production) on a free loopback port.</summary>
+public sealed class RunningBot : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private RunningBot(WebApplication app, int port, CapturingLoggerProvider logs)
+    {
+        _app = app;
+        Port = port;
+        Logs = logs;
+    }
+
+    public int Port { get; }
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
+    public string MessagesUrl => BaseUrl + "/api/messages";
+    public CapturingLoggerProvider Logs { get; }
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<RunningBot> StartAsync(string storageConnectionString, string tablePrefix, IDictionary<string, string?>? settings = null, string environment = "Development")
+    {
+        var port = Ports.Free();
+        var logs = new CapturingLoggerProvider();
+        var app = BotHost.Build(["--environment", environment, "--urls", $"http://127.0.0.1:{port}"], builder =>
+        {
+            var values = new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = storageConnectionString,
+                ["Storage:TablePrefix"] = tablePrefix,
+                // Retries are the connector's own tests' business; here they would only slow failures down.
+                ["Connector:BaseDelay"] = "00:00:00.050",
+            };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                values[key] = value;
+            }
+            builder.Configuration.AddInMemoryCollection(values);
+            builder.Logging.AddProvider(logs);
+        });
+        await app.StartAsync();
+        return new RunningBot(app, port, logs);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
