@@ -1,0 +1,21 @@
+namespace SupervisionBot.Cards.Builders;
+
+/// <summary>Verbs our buttons send; the bot routes invokes and fallback submits by them.</summary>
+public static class CardVerbs
+{
+    public const string FormStart = "form.start";
+    public const string FormBack = "form.back";
+    public const string FormNext = "form.next";
+    public const string FormReview = "form.review";
+    public const string FormEdit = "form.edit";
+    public const string FormSubmit = "form.submit";
+    public const string FormCancel = "form.cancel";
+}
+
+/// <summary>Values of a checklist item's status choice.</summary>
+public static class ChecklistValues
+{
+    public const string Done = "done";
+    public const string NotDone = "notDone";
+    public const string NotApplicable = "na";
+}

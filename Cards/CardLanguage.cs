@@ -1,0 +1,7 @@
+namespace SupervisionBot.Cards;
+
+public enum CardLanguage
+{
+    Th,
+    En,
+}

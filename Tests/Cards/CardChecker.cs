@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using SupervisionBot.Cards.Model;
+
+namespace SupervisionBot.Tests.Cards;
+
+/// <summary>Runs scripts/cards/check-cards.js (official schema + official renderer) over cards.</summary>
+internal static class CardChecker
+{
+    public sealed record Result(int ExitCode, string Output);
+
+    /// <summary>Writes the cards as name.json into a fresh folder and checks the folder.</summary>
+    public static Result Check(IReadOnlyDictionary<string, string> cardJsonByName)
+    {
+        var dir = Directory.CreateTempSubdirectory("cards-check-");
+        try
+        {
+            foreach (var (name, json) in cardJsonByName)
+            {
+                File.WriteAllText(Path.Combine(dir.FullName, name + ".json"), json);
+            }
+
+            return Run(dir.FullName);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    public static Result Check(IReadOnlyDictionary<string, AdaptiveCard> cards) =>
+        Check(cards.ToDictionary(pair => pair.Key, pair => CardJson.Serialize(pair.Value)));
+
+    private static Result Run(string path)
+    {
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = CardTestPaths.RepoRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine("scripts", "cards", "check-cards.js"));
+        start.ArgumentList.Add(path);
+        start.Environment["SUPERVISIONBOT_CARD_SCHEMA"] = CardTestPaths.CardSchema();
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("check-cards.js did not finish within 2 minutes.");
+        }
+
+        return new Result(process.ExitCode, stdout + stderr.Result);
+    }
+}
