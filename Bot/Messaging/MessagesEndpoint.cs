@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Activity = SupervisionBot.Bot.Protocol.Activity;
 using SupervisionBot.Bot.Auth;
 using SupervisionBot.Bot.Protocol;
 

@@ -28,7 +28,7 @@ public sealed record Turn(
     TurnKind Kind,
     ConversationReference Conversation,
     Participant User,
-    Language Language,
+    CardLanguage Language,
     DateTimeOffset ReceivedAt,
     string Text = "",
     CardAction? Action = null);

@@ -10,7 +10,7 @@ public sealed class TurnRouter(IConversationReferenceStore conversations)
     {
         // Teams repeats install events (and the first message may come before any of them):
         // whichever arrives first greets, once per conversation.
-        var firstContact = await conversations.TryMarkWelcomedAsync(turn.Conversation.ConversationId, cancellationToken);
+        var firstContact = await conversations.TryMarkWelcomedAsync(WelcomeKey(turn.Conversation), cancellationToken);
         var welcome = OutgoingMessage.Of(HelpGuide.Card(turn.Language));
 
         switch (turn.Kind)
@@ -32,4 +32,10 @@ public sealed class TurnRouter(IConversationReferenceStore conversations)
                 return new TurnResult();
         }
     }
+
+    /// <summary>Every thread of a channel is its own conversation; the channel is greeted once, not each thread.</summary>
+    private static string WelcomeKey(ConversationReference conversation) =>
+        conversation.Kind == ConversationKind.Channel
+            ? conversation.ChannelId ?? conversation.ConversationId.Split(";messageid=")[0]
+            : conversation.ConversationId;
 }
