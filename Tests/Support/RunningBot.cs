@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using SupervisionBot.Bot;
 
 namespace SupervisionBot.Tests.Support;
