@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using static System.FormattableString;
 
 namespace SupervisionBot.Dialogs.Forms;
 
@@ -349,7 +350,7 @@ public static partial class FormDefinitionLoader
             var max = Optional(node, "max") is { } maxNode ? ReadDecimal(maxNode) : (decimal?)null;
             if (min > max)
             {
-                throw Error(node.Property("min", node.Element.GetProperty("min")), $"min {min} is greater than max {max}");
+                throw Error(node.Property("min", node.Element.GetProperty("min")), Invariant($"min {min} is greater than max {max}"));
             }
 
             return new NumberItem
@@ -368,7 +369,7 @@ public static partial class FormDefinitionLoader
             var max = Optional(node, "max") is { } maxNode ? ReadDateValue(maxNode) : (DateOnly?)null;
             if (min > max)
             {
-                throw Error(node.Property("min", node.Element.GetProperty("min")), $"min {min:yyyy-MM-dd} is later than max {max:yyyy-MM-dd}");
+                throw Error(node.Property("min", node.Element.GetProperty("min")), Invariant($"min {min:yyyy-MM-dd} is later than max {max:yyyy-MM-dd}"));
             }
 
             return new DateItem { Id = id, Label = label, Min = min, Max = max };

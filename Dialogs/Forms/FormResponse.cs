@@ -61,4 +61,8 @@ public sealed record FormResponse(
     string ReferenceNumber,
     FormAnswers Answers,
     DateTimeOffset SubmittedUtc,
-    string? Respondent);
+    string? Respondent)
+{
+    // Stored and compared in UTC; Bangkok time (UTC+07:00) is for display only.
+    public DateTimeOffset SubmittedUtc { get; init; } = SubmittedUtc.ToUniversalTime();
+}

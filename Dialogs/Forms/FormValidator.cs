@@ -1,4 +1,5 @@
 using System.Globalization;
+using static System.FormattableString;
 
 namespace SupervisionBot.Dialogs.Forms;
 
@@ -146,8 +147,8 @@ public sealed class FormValidator(IPickerChoices pickerChoices)
         return raw.Length <= maxLength
             ? (raw, null)
             : (null, Error(string.Empty, AnswerProblem.TooLong, language, new(
-                $"ข้อความยาวเกินกำหนด: ไม่เกิน {maxLength:N0} ตัวอักษร (ขณะนี้ {raw.Length:N0} ตัวอักษร)",
-                $"Too long: at most {maxLength:N0} characters (you wrote {raw.Length:N0}).")));
+                Invariant($"ข้อความยาวเกินกำหนด: ไม่เกิน {maxLength:N0} ตัวอักษร (ขณะนี้ {raw.Length:N0} ตัวอักษร)"),
+                Invariant($"Too long: at most {maxLength:N0} characters (you wrote {raw.Length:N0})."))));
     }
 
     private static (string?, AnswerError?) NormaliseNumber(NumberItem item, string raw, Language language)

@@ -1,3 +1,5 @@
+using static System.FormattableString;
+
 namespace SupervisionBot.Dialogs.Forms;
 
 /// <summary>One interpretation band for a mean, e.g. 4.51–5.00 = มากที่สุด. Limits are inclusive, two decimals.</summary>
@@ -81,24 +83,24 @@ public sealed class LikertBandSet
             var band = bands[i];
             if (band.Min != decimal.Round(band.Min, 2) || band.Max != decimal.Round(band.Max, 2))
             {
-                return (i, $"band limits must have at most two decimals, got {band.Min}–{band.Max}");
+                return (i, Invariant($"band limits must have at most two decimals, got {band.Min}–{band.Max}"));
             }
 
             if (band.Min > band.Max)
             {
-                return (i, $"band min {band.Min:0.00} is greater than max {band.Max:0.00}");
+                return (i, Invariant($"band min {band.Min:0.00} is greater than max {band.Max:0.00}"));
             }
 
             if (band.Min < 1.00m || band.Max > 5.00m)
             {
-                return (i, $"band {band.Min:0.00}–{band.Max:0.00} lies outside 1.00–5.00");
+                return (i, Invariant($"band {band.Min:0.00}–{band.Max:0.00} lies outside 1.00–5.00"));
             }
         }
 
         var ordered = bands.Select((band, index) => (band, index)).OrderBy(b => b.band.Min).ToArray();
         if (ordered[0].band.Min != 1.00m)
         {
-            return (ordered[0].index, $"bands leave a gap: nothing covers 1.00–{ordered[0].band.Min - Step:0.00}");
+            return (ordered[0].index, Invariant($"bands leave a gap: nothing covers 1.00–{ordered[0].band.Min - Step:0.00}"));
         }
 
         for (var i = 1; i < ordered.Length; i++)
@@ -107,19 +109,19 @@ public sealed class LikertBandSet
             var (current, index) = ordered[i];
             if (current.Min <= previous.Max)
             {
-                return (index, $"band {current.Min:0.00}–{current.Max:0.00} overlaps band {previous.Min:0.00}–{previous.Max:0.00}");
+                return (index, Invariant($"band {current.Min:0.00}–{current.Max:0.00} overlaps band {previous.Min:0.00}–{previous.Max:0.00}"));
             }
 
             if (current.Min > previous.Max + Step)
             {
-                return (index, $"bands leave a gap between {previous.Max:0.00} and {current.Min:0.00}");
+                return (index, Invariant($"bands leave a gap between {previous.Max:0.00} and {current.Min:0.00}"));
             }
         }
 
         var last = ordered[^1];
         return last.band.Max == 5.00m
             ? null
-            : (last.index, $"bands leave a gap: nothing covers {last.band.Max + Step:0.00}–5.00");
+            : (last.index, Invariant($"bands leave a gap: nothing covers {last.band.Max + Step:0.00}–5.00"));
     }
 
     /// <summary>The band a mean falls in after rounding it to two decimals.</summary>

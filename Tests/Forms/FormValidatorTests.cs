@@ -244,4 +244,15 @@ public class FormValidatorTests
         Assert.Equal("บันทึก", result.Answers.Get("coach-notes"));
         Assert.Equal("SC", result.Answers.Get("area"));
     }
+
+    [Fact]
+    public void Submission_time_is_kept_in_utc()
+    {
+        var bangkok = new DateTimeOffset(2025, 6, 20, 10, 0, 0, TimeSpan.FromHours(7));
+
+        var response = new FormResponse("visit-record", 3, "VR-001", FormAnswers.Empty, bangkok, "aad-object-id");
+
+        Assert.Equal(TimeSpan.Zero, response.SubmittedUtc.Offset);
+        Assert.Equal(new DateTimeOffset(2025, 6, 20, 3, 0, 0, TimeSpan.Zero), response.SubmittedUtc);
+    }
 }
