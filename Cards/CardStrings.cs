@@ -66,10 +66,10 @@ public sealed record CardStrings
         ChoosePlaceholder = "Choose…",
     };
 
-    public static CardStrings For(CardLanguage language) => language switch
+    public static CardStrings For(Language language) => language switch
     {
-        CardLanguage.Th => Thai,
-        CardLanguage.En => English,
+        Language.Thai => Thai,
+        Language.English => English,
         _ => throw new ArgumentOutOfRangeException(nameof(language), language, "Unknown card language."),
     };
 

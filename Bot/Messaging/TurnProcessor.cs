@@ -102,7 +102,7 @@ public sealed class TurnProcessor(
         }
     }
 
-    private async Task ApologiseAsync(Activity activity, ConversationReference reference, string errorId, CardLanguage language)
+    private async Task ApologiseAsync(Activity activity, ConversationReference reference, string errorId, Language language)
     {
         try
         {

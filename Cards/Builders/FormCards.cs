@@ -13,7 +13,7 @@ public static class FormSectionCard
     /// One page of a form. The caller splits long sections so that a page has at most
     /// <see cref="CardLimits.MaxInputs"/> inputs; this only checks.
     /// </summary>
-    public static AdaptiveCard Build(FormSectionView view, CardLanguage language)
+    public static AdaptiveCard Build(FormSectionView view, Language language)
     {
         var strings = CardStrings.For(language);
         List<CardElement> body =
@@ -203,7 +203,7 @@ public static class FormSectionCard
 
 public static class ReviewCard
 {
-    public static AdaptiveCard Build(ReviewView view, CardLanguage language)
+    public static AdaptiveCard Build(ReviewView view, Language language)
     {
         var strings = CardStrings.For(language);
         List<CardElement> body = [Banner(Title(view.FormTitle), Subheading(strings.ReviewTitle)), Hint(strings.ReviewHint)];
@@ -229,7 +229,7 @@ public static class ReviewCard
 
 public static class ReceiptCard
 {
-    public static AdaptiveCard Build(ReceiptView view, CardLanguage language)
+    public static AdaptiveCard Build(ReceiptView view, Language language)
     {
         var strings = CardStrings.For(language);
         List<CardElement> body =

@@ -6,7 +6,7 @@ namespace SupervisionBot.Cards.Builders;
 
 public static class WelcomeCard
 {
-    public static AdaptiveCard Build(WelcomeView view, CardLanguage language)
+    public static AdaptiveCard Build(WelcomeView view, Language language)
     {
         var strings = CardStrings.For(language);
         List<CardElement> body =
@@ -27,7 +27,7 @@ public static class WelcomeCard
 public static class ErrorCard
 {
     /// <param name="referenceId">The id under which the failure was logged, for the user to quote to IT.</param>
-    public static AdaptiveCard Build(string referenceId, CardLanguage language)
+    public static AdaptiveCard Build(string referenceId, Language language)
     {
         var strings = CardStrings.For(language);
         return Finish(new AdaptiveCard
@@ -68,7 +68,7 @@ public static class MenuCard
     /// <summary>The data key naming the form a start button opens.</summary>
     public const string FormIdKey = "formId";
 
-    public static AdaptiveCard Build(MenuView view, CardLanguage language)
+    public static AdaptiveCard Build(MenuView view, Language language)
     {
         var strings = CardStrings.For(language);
         List<CardElement> body = [view.Intro is null ? Banner(Title(view.Title)) : Banner(Title(view.Title), Paragraph(view.Intro))];

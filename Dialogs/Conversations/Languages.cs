@@ -8,8 +8,8 @@ public static class Languages
     /// Thai unless the client says it runs in another language: the office works in Thai, and
     /// Teams sometimes sends no locale at all.
     /// </summary>
-    public static CardLanguage FromLocale(string? locale) =>
+    public static Language FromLocale(string? locale) =>
         string.IsNullOrWhiteSpace(locale) || locale.StartsWith("th", StringComparison.OrdinalIgnoreCase)
-            ? CardLanguage.Th
-            : CardLanguage.En;
+            ? Language.Thai
+            : Language.English;
 }

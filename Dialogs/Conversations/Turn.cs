@@ -28,7 +28,7 @@ public sealed record Turn(
     TurnKind Kind,
     ConversationReference Conversation,
     Participant User,
-    CardLanguage Language,
+    Language Language,
     DateTimeOffset ReceivedAt,
     string Text = "",
     CardAction? Action = null);

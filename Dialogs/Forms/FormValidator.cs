@@ -1,3 +1,4 @@
+using SupervisionBot.Cards;
 using System.Globalization;
 using static System.FormattableString;
 

@@ -1,3 +1,4 @@
+using SupervisionBot.Cards;
 namespace SupervisionBot.Dialogs.Forms;
 
 /// <summary>One option of a picker, already in the reader's language.</summary>

@@ -1,11 +1,6 @@
-namespace SupervisionBot.Dialogs.Forms;
+using SupervisionBot.Cards;
 
-/// <summary>The language a user reads the bot in. Thai is the default for everyone in the area office.</summary>
-public enum Language
-{
-    Thai,
-    English,
-}
+namespace SupervisionBot.Dialogs.Forms;
 
 /// <summary>
 /// A user-visible text in Thai and English. Both are required so that no user ever sees a blank

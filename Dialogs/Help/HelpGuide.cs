@@ -8,9 +8,9 @@ namespace SupervisionBot.Dialogs.Help;
 /// <summary>The welcome and help card: what the bot is for and the commands that work, in the user's language.</summary>
 public static class HelpGuide
 {
-    public static AdaptiveCard Card(CardLanguage language)
+    public static AdaptiveCard Card(Language language)
     {
-        var thai = language == CardLanguage.Th;
+        var thai = language == Language.Thai;
         var commands = CommandCatalogue.All
             .Select(c => new CommandView(thai ? $"{c.ThaiKeyword} ({c.EnglishKeyword})" : $"{c.EnglishKeyword} ({c.ThaiKeyword})", c.Description(language)))
             .ToList();
@@ -25,10 +25,10 @@ public static class HelpGuide
     }
 
     /// <summary>For text the bot does not understand: a nudge towards help, never a guess.</summary>
-    public static string Hint(CardLanguage language, string text)
+    public static string Hint(Language language, string text)
     {
         var shown = text.Length > 60 ? text[..60] + "…" : text;
-        return language == CardLanguage.Th
+        return language == Language.Thai
             ? $"ขออภัย ไม่เข้าใจ “{shown}” พิมพ์ ช่วยเหลือ เพื่อดูสิ่งที่ทำได้"
             : $"Sorry, I didn't understand “{shown}”. Type help to see what I can do.";
     }

@@ -35,7 +35,7 @@ public class CardBuilderTests
     [Fact]
     public void First_section_has_the_privacy_notice_next_and_cancel_but_no_back()
     {
-        var card = FormSectionCard.Build(SampleCards.FirstSection(CardLanguage.Th), CardLanguage.Th);
+        var card = FormSectionCard.Build(SampleCards.FirstSection(Language.Thai), Language.Thai);
 
         Assert.Equal(TeamsCardWidth.Full, card.Msteams?.Width);
         Assert.Contains(CardTree.Elements(card).OfType<TextBlock>(), block => block.Text == "ส่วนที่ 1/4");
@@ -47,7 +47,7 @@ public class CardBuilderTests
     [Fact]
     public void Last_section_offers_back_and_review_with_the_callers_data()
     {
-        var card = FormSectionCard.Build(SampleCards.RatingSection, CardLanguage.En);
+        var card = FormSectionCard.Build(SampleCards.RatingSection, Language.English);
 
         Assert.Equal(["form.back", "form.review", "form.cancel"], Executes(card).Select(action => action.Verb));
         Assert.Equal("Review answers", Button(card, CardVerbs.FormReview).Title);
@@ -58,8 +58,8 @@ public class CardBuilderTests
     [Fact]
     public void Fields_render_as_the_inputs_their_kind_needs()
     {
-        var first = CardTree.Inputs(FormSectionCard.Build(SampleCards.FirstSection(CardLanguage.Th), CardLanguage.Th)).ToDictionary(input => input.Id);
-        var last = CardTree.Inputs(FormSectionCard.Build(SampleCards.RatingSection, CardLanguage.Th)).ToDictionary(input => input.Id);
+        var first = CardTree.Inputs(FormSectionCard.Build(SampleCards.FirstSection(Language.Thai), Language.Thai)).ToDictionary(input => input.Id);
+        var last = CardTree.Inputs(FormSectionCard.Build(SampleCards.RatingSection, Language.Thai)).ToDictionary(input => input.Id);
 
         var date = Assert.IsType<DateInput>(first["visitDate"]);
         Assert.Equal((new DateOnly(2025, 6, 12), true, "กรุณากรอกข้อมูลในช่องนี้"), (date.Value, date.IsRequired, date.ErrorMessage));
@@ -84,7 +84,7 @@ public class CardBuilderTests
     [Fact]
     public void A_server_error_is_shown_under_its_field_in_attention_colour()
     {
-        var card = FormSectionCard.Build(SampleCards.FirstSection(CardLanguage.Th), CardLanguage.Th);
+        var card = FormSectionCard.Build(SampleCards.FirstSection(Language.Thai), Language.Thai);
 
         var field = Assert.Single(card.Body.OfType<Container>(), container => container.Items.OfType<TextInput>().Any(input => input.Id == "topic"));
         var error = Assert.IsType<TextBlock>(field.Items[^1]);
@@ -99,7 +99,7 @@ public class CardBuilderTests
             Fields = [.. Enumerable.Range(0, 13).Select(i => new FieldView { Id = $"q{i}", Kind = FieldKind.Likert5, Label = $"ข้อ {i}" })],
         };
 
-        Assert.Throws<CardLimitExceededException>(() => FormSectionCard.Build(view, CardLanguage.Th));
+        Assert.Throws<CardLimitExceededException>(() => FormSectionCard.Build(view, Language.Thai));
     }
 
     [Theory]
@@ -113,7 +113,7 @@ public class CardBuilderTests
             Fields = [.. SampleCards.RatingSection.Fields, new FieldView { Id = clashingId, Kind = FieldKind.ShortText, Label = "x" }],
         };
 
-        Assert.Throws<ArgumentException>(() => FormSectionCard.Build(view, CardLanguage.Th));
+        Assert.Throws<ArgumentException>(() => FormSectionCard.Build(view, Language.Thai));
     }
 
     [Fact]
@@ -124,13 +124,13 @@ public class CardBuilderTests
             Fields = [new FieldView { Id = "r", Kind = FieldKind.QualityRating, Label = "x", Descriptors = ["a", "b"] }],
         };
 
-        Assert.Throws<ArgumentException>(() => FormSectionCard.Build(view, CardLanguage.Th));
+        Assert.Throws<ArgumentException>(() => FormSectionCard.Build(view, Language.Thai));
     }
 
     [Fact]
     public void Review_groups_answers_by_section_with_an_edit_button_each_and_a_dash_for_no_answer()
     {
-        var card = ReviewCard.Build(new ReviewView("แบบนิเทศ", SampleCards.Answers(editable: true), SampleCards.FormData(5)), CardLanguage.Th);
+        var card = ReviewCard.Build(new ReviewView("แบบนิเทศ", SampleCards.Answers(editable: true), SampleCards.FormData(5)), Language.Thai);
 
         var facts = CardTree.Elements(card).OfType<FactSet>().ToList();
         Assert.Equal(2, facts.Count);
@@ -143,7 +143,7 @@ public class CardBuilderTests
     [Fact]
     public void Receipt_shows_reference_time_and_answers_without_inputs_or_buttons()
     {
-        var card = ReceiptCard.Build(new ReceiptView("แบบนิเทศ", "OBS-2568-00042", "12 มิ.ย. 2568 14:35 น.", SampleCards.Answers(editable: false)), CardLanguage.Th);
+        var card = ReceiptCard.Build(new ReceiptView("แบบนิเทศ", "OBS-2568-00042", "12 มิ.ย. 2568 14:35 น.", SampleCards.Answers(editable: false)), Language.Thai);
 
         var facts = CardTree.Elements(card).OfType<FactSet>().SelectMany(set => set.Facts).ToList();
         Assert.Contains(new Fact("หมายเลขอ้างอิง", "OBS-2568-00042"), facts);
@@ -156,7 +156,7 @@ public class CardBuilderTests
     [Fact]
     public void Menu_start_buttons_carry_the_form_id()
     {
-        var card = MenuCard.Build(SampleCards.Menu, CardLanguage.Th);
+        var card = MenuCard.Build(SampleCards.Menu, Language.Thai);
 
         Assert.Equal(["observation", "satisfaction"], Executes(card).Select(action => action.Data![MenuCard.FormIdKey]!.GetValue<string>()));
         Assert.All(Executes(card), action => Assert.Equal(("form.start", "เริ่มกรอก"), (action.Verb, action.Title)));
@@ -165,7 +165,7 @@ public class CardBuilderTests
     [Fact]
     public void Error_card_gives_the_reference_id_in_the_users_language()
     {
-        var card = ErrorCard.Build("ERR-7F3A", CardLanguage.En);
+        var card = ErrorCard.Build("ERR-7F3A", Language.English);
 
         Assert.Contains(new Fact("Reference number", "ERR-7F3A"), CardTree.Elements(card).OfType<FactSet>().Single().Facts);
         Assert.Contains("ERR-7F3A", card.FallbackText);
@@ -174,7 +174,7 @@ public class CardBuilderTests
     [Fact]
     public void Welcome_lists_every_command()
     {
-        var card = WelcomeCard.Build(SampleCards.Welcome, CardLanguage.Th);
+        var card = WelcomeCard.Build(SampleCards.Welcome, Language.Thai);
 
         Assert.Equal(SampleCards.Welcome.Commands.Select(c => new Fact(c.Command, c.Description)), CardTree.Elements(card).OfType<FactSet>().Single().Facts);
         Assert.Equal("menu.show", Executes(card).Single().Verb);

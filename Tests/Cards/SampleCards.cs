@@ -28,14 +28,14 @@ internal static class SampleCards
             new FormEntryView("satisfaction", "แบบประเมินความพึงพอใจต่อการนิเทศ", "ประเมินการนิเทศที่ได้รับ 5 ระดับ ประมาณ 5 นาที"),
         ]);
 
-    public static FormSectionView FirstSection(CardLanguage language) => new()
+    public static FormSectionView FirstSection(Language language) => new()
     {
-        FormTitle = language == CardLanguage.Th ? "แบบนิเทศการจัดการเรียนรู้เชิงรุก" : "Active-learning observation",
-        SectionTitle = language == CardLanguage.Th ? "ข้อมูลทั่วไป" : "General information",
-        SectionDescription = language == CardLanguage.Th ? "ข้อมูลการนิเทศครั้งนี้" : "About this visit",
+        FormTitle = language == Language.Thai ? "แบบนิเทศการจัดการเรียนรู้เชิงรุก" : "Active-learning observation",
+        SectionTitle = language == Language.Thai ? "ข้อมูลทั่วไป" : "General information",
+        SectionDescription = language == Language.Thai ? "ข้อมูลการนิเทศครั้งนี้" : "About this visit",
         SectionNumber = 1,
         SectionCount = 4,
-        PrivacyNotice = language == CardLanguage.Th
+        PrivacyNotice = language == Language.Thai
             ? "สพม.กท 1 เก็บข้อมูลนี้เพื่อการนิเทศ ติดตามการจัดการศึกษาตามอำนาจหน้าที่ เก็บรักษา 3 ปีการศึกษา ท่านขอเข้าถึงหรือแก้ไขข้อมูลได้ที่กลุ่มนิเทศฯ"
             : "The office keeps this data for its supervision duties for 3 academic years. Ask the supervision unit to see or correct it.",
         Fields =
@@ -91,17 +91,17 @@ internal static class SampleCards
     /// <summary>Every builder's output, named for the files the checker reports.</summary>
     public static IReadOnlyDictionary<string, AdaptiveCard> All() => new Dictionary<string, AdaptiveCard>
     {
-        ["welcome-th"] = WelcomeCard.Build(Welcome, CardLanguage.Th),
-        ["error-th"] = ErrorCard.Build("ERR-20250612-7F3A", CardLanguage.Th),
-        ["error-en"] = ErrorCard.Build("ERR-20250612-7F3A", CardLanguage.En),
+        ["welcome-th"] = WelcomeCard.Build(Welcome, Language.Thai),
+        ["error-th"] = ErrorCard.Build("ERR-20250612-7F3A", Language.Thai),
+        ["error-en"] = ErrorCard.Build("ERR-20250612-7F3A", Language.English),
         ["message-th"] = MessageCard.Build(new MessageView(
             "การ์ดนี้ไม่เป็นปัจจุบันแล้ว", "แบบฟอร์มนี้มีการแก้ไขในอีกหน้าต่างหนึ่ง กดปุ่มด้านล่างเพื่อเปิดฉบับล่าสุด",
             [new ButtonView("เปิดฉบับล่าสุด", "form.resume", new JsonObject { ["formId"] = "observation" })])),
-        ["menu-th"] = MenuCard.Build(Menu, CardLanguage.Th),
-        ["form-first-th"] = FormSectionCard.Build(FirstSection(CardLanguage.Th), CardLanguage.Th),
-        ["form-first-en"] = FormSectionCard.Build(FirstSection(CardLanguage.En), CardLanguage.En),
-        ["form-last-th"] = FormSectionCard.Build(RatingSection, CardLanguage.Th),
-        ["review-th"] = ReviewCard.Build(new ReviewView("แบบนิเทศการจัดการเรียนรู้เชิงรุก", Answers(editable: true), FormData(5)), CardLanguage.Th),
-        ["receipt-th"] = ReceiptCard.Build(new ReceiptView("แบบนิเทศการจัดการเรียนรู้เชิงรุก", "OBS-2568-00042", "12 มิ.ย. 2568 14:35 น.", Answers(editable: false)), CardLanguage.Th),
+        ["menu-th"] = MenuCard.Build(Menu, Language.Thai),
+        ["form-first-th"] = FormSectionCard.Build(FirstSection(Language.Thai), Language.Thai),
+        ["form-first-en"] = FormSectionCard.Build(FirstSection(Language.English), Language.English),
+        ["form-last-th"] = FormSectionCard.Build(RatingSection, Language.Thai),
+        ["review-th"] = ReviewCard.Build(new ReviewView("แบบนิเทศการจัดการเรียนรู้เชิงรุก", Answers(editable: true), FormData(5)), Language.Thai),
+        ["receipt-th"] = ReceiptCard.Build(new ReceiptView("แบบนิเทศการจัดการเรียนรู้เชิงรุก", "OBS-2568-00042", "12 มิ.ย. 2568 14:35 น.", Answers(editable: false)), Language.Thai),
     };
 }

@@ -1,3 +1,4 @@
+using SupervisionBot.Cards;
 using SupervisionBot.Dialogs.Forms;
 
 namespace SupervisionBot.Tests.Forms;

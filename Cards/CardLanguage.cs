@@ -1,7 +1,0 @@
-namespace SupervisionBot.Cards;
-
-public enum CardLanguage
-{
-    Th,
-    En,
-}
