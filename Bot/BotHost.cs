@@ -1,9 +1,15 @@
 using SupervisionBot.Bot.Auth;
 using SupervisionBot.Bot.Connector;
 using SupervisionBot.Bot.Health;
+using Microsoft.Extensions.Options;
 using SupervisionBot.Bot.Messaging;
+using SupervisionBot.Bot.People;
 using SupervisionBot.Bot.Storage;
 using SupervisionBot.Dialogs.Conversations;
+using SupervisionBot.Dialogs.Filling;
+using SupervisionBot.Dialogs.FormCards;
+using SupervisionBot.Dialogs.Forms;
+using SupervisionBot.Dialogs.People;
 
 namespace SupervisionBot.Bot;
 
@@ -33,10 +39,32 @@ public static class BotHost
         services.AddSingleton<IRetryDelay, TimeProviderRetryDelay>();
         services.AddHttpClient<ConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(15));
 
-        services.AddSingleton<TurnRouter>();
+        services.AddSingleton<IFormSessionStore, TableFormSessionStore>();
+        services.AddSingleton<IResponseStore, TableResponseStore>();
+        services.AddSingleton<IRespondentRegistry, TableRespondentRegistry>();
+        services.AddSingleton<IUserPreferences, TableUserPreferences>();
+        services.Configure<RoleOptions>(configuration.GetSection("Roles"));
+        services.AddSingleton<IRoleDirectory, ConfiguredRoleDirectory>();
+
+        services.AddSingleton(_ => FormCatalogue.LoadBuiltIn());
+        services.AddSingleton<IPickerChoices, LearningAreaPickerChoices>();
+        services.AddSingleton<FormValidator>();
+        services.AddSingleton<FormCardPresenter>();
+        services.AddSingleton<FormFiller>();
+        services.Configure<FormSessionPolicy>(configuration.GetSection("Forms"));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<FormSessionPolicy>>().Value);
+        services.AddSingleton<FormSessionSweeper>();
+        services.AddSingleton<FormSweepService>();
+        services.AddHostedService(sp => sp.GetRequiredService<FormSweepService>());
+
+        services.AddTransient<IPersonalChats, PersonalChats>();
+        services.AddTransient<TurnRouter>();
         services.AddTransient<TurnProcessor>();
 
         var app = builder.Build();
+        // A form definition with a mistake stops the bot here, with its file, path and problem,
+        // rather than failing a user halfway through that form.
+        app.Services.GetRequiredService<FormCatalogue>();
         app.MapMessages();
         app.MapHealth();
         return app;

@@ -82,6 +82,12 @@ public sealed class TurnProcessor(
         }
         foreach (var message in result.Messages)
         {
+            if (message.To is { } elsewhere)
+            {
+                var sent = await connector.SendToConversationAsync(elsewhere.ServiceUrl, elsewhere.ConversationId, ActivityConverter.ToActivity(message), cancellationToken);
+                LogIfUndelivered(elsewhere, sent);
+                continue;
+            }
             await SendAsync(activity, reference, ActivityConverter.ToActivity(message), cancellationToken);
         }
         // Teams shows an error for an invoke answered with nothing; a handled action with no new card
@@ -95,10 +101,15 @@ public sealed class TurnProcessor(
         var result = inbound.Type == ActivityTypes.Message && inbound.Id is { Length: > 0 } inboundId
             ? await connector.ReplyToActivityAsync(reference.ServiceUrl, reference.ConversationId, inboundId, outgoing, cancellationToken)
             : await connector.SendToConversationAsync(reference.ServiceUrl, reference.ConversationId, outgoing, cancellationToken);
+        LogIfUndelivered(reference, result);
+    }
+
+    private void LogIfUndelivered(ConversationReference to, ConnectorResult<ResourceResponse> result)
+    {
         if (!result.IsSuccess)
         {
-            logger.LogWarning("Reply to {ConversationType} was not delivered: {Outcome} {Status} {Error}",
-                reference.Kind, result.Outcome, result.StatusCode, result.ErrorCode);
+            logger.LogWarning("Message to {ConversationType} was not delivered: {Outcome} {Status} {Error}",
+                to.Kind, result.Outcome, result.StatusCode, result.ErrorCode);
         }
     }
 

@@ -10,8 +10,12 @@ public sealed class SupervisionTables
 {
     public const string ConversationsName = "Conversations";
     public const string ProcessedActivitiesName = "ProcessedActivities";
+    public const string FormSessionsName = "FormSessions";
+    public const string ResponsesName = "Responses";
+    public const string RespondentsName = "Respondents";
+    public const string PeopleName = "People";
 
-    private static readonly string[] AllNames = [ConversationsName, ProcessedActivitiesName];
+    private static readonly string[] AllNames = [ConversationsName, ProcessedActivitiesName, FormSessionsName, ResponsesName, RespondentsName, PeopleName];
 
     private readonly TableServiceClient _service;
     private readonly string _prefix;
@@ -44,10 +48,18 @@ public sealed class SupervisionTables
         }
         Conversations = Table(ConversationsName);
         ProcessedActivities = Table(ProcessedActivitiesName);
+        FormSessions = Table(FormSessionsName);
+        Responses = Table(ResponsesName);
+        Respondents = Table(RespondentsName);
+        People = Table(PeopleName);
     }
 
     public TableClient Conversations { get; }
     public TableClient ProcessedActivities { get; }
+    public TableClient FormSessions { get; }
+    public TableClient Responses { get; }
+    public TableClient Respondents { get; }
+    public TableClient People { get; }
 
     public TableClient Table(string name) => _service.GetTableClient(_prefix + name);
 

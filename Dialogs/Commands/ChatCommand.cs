@@ -4,6 +4,15 @@ namespace SupervisionBot.Dialogs.Commands;
 
 public enum CommandKind
 {
+    Forms,
+    Survey,
+    Visit,
+    Satisfaction,
+    Meeting,
+    Status,
+    Resume,
+    Cancel,
+    Language,
     Help,
 }
 

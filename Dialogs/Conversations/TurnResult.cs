@@ -2,8 +2,11 @@ using SupervisionBot.Cards.Model;
 
 namespace SupervisionBot.Dialogs.Conversations;
 
-/// <summary>A message the bot sends: plain text or one card (never both, so it can be updated later).</summary>
-public sealed record OutgoingMessage(string? Text, AdaptiveCard? Card)
+/// <summary>
+/// A message the bot sends: plain text or one card (never both, so it can be updated later), into the
+/// turn's conversation or, when <see cref="To"/> is set, another one (the user's personal chat).
+/// </summary>
+public sealed record OutgoingMessage(string? Text, AdaptiveCard? Card, ConversationReference? To = null)
 {
     public static OutgoingMessage Of(string text) => new(text, null);
     public static OutgoingMessage Of(AdaptiveCard card) => new(null, card);

@@ -23,9 +23,10 @@ public sealed class RunningBot : IAsyncDisposable
     public CapturingLoggerProvider Logs { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<RunningBot> StartAsync(string storageConnectionString, string tablePrefix, IDictionary<string, string?>? settings = null, string environment = "Development")
+    /// <param name="port">A fixed port, to restart the bot where a client (the Playground) expects it.</param>
+    public static async Task<RunningBot> StartAsync(string storageConnectionString, string tablePrefix, IDictionary<string, string?>? settings = null, string environment = "Development", int? port = null)
     {
-        var port = Ports.Free();
+        port ??= Ports.Free();
         var logs = new CapturingLoggerProvider();
         var app = BotHost.Build(["--environment", environment, "--urls", $"http://127.0.0.1:{port}"], builder =>
         {
@@ -44,7 +45,7 @@ public sealed class RunningBot : IAsyncDisposable
             builder.Logging.AddProvider(logs);
         });
         await app.StartAsync();
-        return new RunningBot(app, port, logs);
+        return new RunningBot(app, port.Value, logs);
     }
 
     public async ValueTask DisposeAsync()

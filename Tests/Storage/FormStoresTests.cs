@@ -1,0 +1,141 @@
+using Azure.Data.Tables;
+using SupervisionBot.Bot.Storage;
+using SupervisionBot.Cards;
+using SupervisionBot.Cards.Builders;
+using SupervisionBot.Dialogs.Filling;
+using SupervisionBot.Dialogs.Forms;
+using SupervisionBot.Tests.Filling;
+using SupervisionBot.Tests.Support;
+
+namespace SupervisionBot.Tests.Storage;
+
+/// <summary>The form tables against a real Azurite: concurrency, exactly-once and anonymity are storage properties.</summary>
+public sealed class FormStoresTests : IAsyncLifetime
+{
+    private SupervisionTables _tables = null!;
+
+    public async Task InitializeAsync()
+    {
+        var azurite = await Azurite.GetAsync();
+        _tables = ConversationReferenceStoreTests.NewTables(azurite.ConnectionString, Azurite.NewTablePrefix(nameof(FormStoresTests)));
+        await _tables.EnsureCreatedAsync(CancellationToken.None);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static FormSession Session(string conversation = "a:1", string user = "29:u") => new()
+    {
+        SessionId = Guid.NewGuid().ToString("N"),
+        ConversationId = conversation,
+        UserId = user,
+        UserAadObjectId = "aad-u",
+        FormId = "supervision-satisfaction",
+        FormVersion = 1,
+        Answers = FormAnswers.From([new("position", "teacher"), new("suggestions", "ครูอยากได้ตัวอย่างแผนการสอน")]),
+        StateVersion = 1,
+        StartedAt = new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero),
+        LastActivityAt = new DateTimeOffset(2026, 11, 24, 3, 5, 0, TimeSpan.Zero),
+    };
+
+    [Fact]
+    public async Task A_session_round_trips_and_a_stale_etag_loses()
+    {
+        var store = new TableFormSessionStore(_tables);
+        var session = Session("a:/odd#id?");
+        Assert.True(await store.TryWriteAsync(session, null, CancellationToken.None));
+        Assert.False(await store.TryWriteAsync(session, null, CancellationToken.None));
+
+        var read = (await store.GetAsync("a:/odd#id?", "29:u", CancellationToken.None))!;
+        Assert.Equal(session, read.Session);
+
+        Assert.True(await store.TryWriteAsync(session with { StateVersion = 2 }, read.ETag, CancellationToken.None));
+        Assert.False(await store.TryWriteAsync(session with { StateVersion = 3 }, read.ETag, CancellationToken.None));
+        Assert.False(await store.TryDeleteAsync(session, read.ETag, CancellationToken.None));
+        Assert.Equal(2, (await store.GetAsync("a:/odd#id?", "29:u", CancellationToken.None))!.Session.StateVersion);
+    }
+
+    [Fact]
+    public async Task Answers_longer_than_one_table_column_round_trip()
+    {
+        var store = new TableFormSessionStore(_tables);
+        var longNote = string.Concat(Enumerable.Repeat("บันทึกการสังเกตชั้นเรียน ", 4000));
+        var session = Session("a:long") with { Answers = FormAnswers.From([new("notes", longNote)]) };
+
+        Assert.True(await store.TryWriteAsync(session, null, CancellationToken.None));
+
+        Assert.Equal(longNote, (await store.GetAsync("a:long", "29:u", CancellationToken.None))!.Session.Answers.Get("notes"));
+    }
+
+    [Fact]
+    public async Task Idle_sessions_are_listed_by_last_activity()
+    {
+        var store = new TableFormSessionStore(_tables);
+        await store.TryWriteAsync(Session("a:idle"), null, CancellationToken.None);
+        await store.TryWriteAsync(Session("a:busy") with { LastActivityAt = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero) }, null, CancellationToken.None);
+
+        var idle = new List<string>();
+        await foreach (var s in store.ListIdleAsync(new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero), CancellationToken.None))
+        {
+            idle.Add(s.Session.ConversationId);
+        }
+
+        Assert.Contains("a:idle", idle);
+        Assert.DoesNotContain("a:busy", idle);
+    }
+
+    [Fact]
+    public async Task A_submission_is_stored_once_and_an_anonymous_one_carries_no_identity()
+    {
+        var store = new TableResponseStore(_tables);
+        var first = new FormResponse("supervision-satisfaction", 1, "SAT-691124-AAAAAA", FormAnswers.From([new("expertise", "5")]), DateTimeOffset.UtcNow, null);
+        var repeat = first with { ReferenceNumber = "SAT-691124-BBBBBB" };
+
+        var saved = await store.SaveOnceAsync("session-1", first, CancellationToken.None);
+        var again = await store.SaveOnceAsync("session-1", repeat, CancellationToken.None);
+
+        Assert.Equal("SAT-691124-AAAAAA", saved.ReferenceNumber);
+        Assert.Equal("SAT-691124-AAAAAA", again.ReferenceNumber);
+        var row = Assert.Single(_tables.Responses.Query<TableEntity>().ToList());
+        Assert.DoesNotContain(row.Keys, k => k.Contains("Respondent", StringComparison.Ordinal) || k.Contains("User", StringComparison.Ordinal));
+        Assert.Null(again.Respondent);
+    }
+
+    [Fact]
+    public async Task The_responded_marker_is_per_form_version()
+    {
+        var registry = new TableRespondentRegistry(_tables);
+
+        await registry.MarkRespondedAsync("supervision-satisfaction", 1, "aad-u", CancellationToken.None);
+
+        Assert.True(await registry.HasRespondedAsync("supervision-satisfaction", 1, "aad-u", CancellationToken.None));
+        Assert.False(await registry.HasRespondedAsync("supervision-satisfaction", 2, "aad-u", CancellationToken.None));
+        Assert.False(await registry.HasRespondedAsync("supervision-satisfaction", 1, "aad-other", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Two_bot_instances_submitting_the_same_form_at_once_store_one_response()
+    {
+        // Two desks = two bot instances: separate engines, the same tables.
+        var sessions = new TableFormSessionStore(_tables);
+        var responses = new TableResponseStore(_tables);
+        var one = new FormDesk(sessions: sessions, responses: responses);
+        var two = new FormDesk(sessions: sessions, responses: responses);
+        await one.SayAsync("ประเมิน");
+        await one.PressAsync(CardVerbs.FormNext, new Dictionary<string, string?> { ["position"] = "teacher" });
+        foreach (var page in new[] { "expertise,manner,approachability,punctuality", "agreed-objectives,suitable-time,fitting-methods,useful-tools", "practical-advice,improved-practice,motivation,wish-follow-up" })
+        {
+            await one.PressAsync(CardVerbs.FormNext, page.Split(',').ToDictionary(id => id, _ => (string?)"4"));
+        }
+        await one.PressAsync(CardVerbs.FormReview);
+        var review = one.Card!;
+
+        var results = await Task.WhenAll(
+            Task.Run(() => one.PressAsync(CardVerbs.FormSubmit, card: review)),
+            Task.Run(() => two.PressAsync(CardVerbs.FormSubmit, card: review)));
+
+        var stored = Assert.Single(_tables.Responses.Query<TableEntity>(e => e.PartitionKey == "supervision-satisfaction").ToList());
+        var reference = stored.GetString("ReferenceNumber");
+        Assert.All(results, r => Assert.Contains(reference, FormDesk.Text(r.UpdatedCard!)));
+        Assert.Null(await sessions.GetAsync("a:personal-1", "29:teacher", CancellationToken.None));
+    }
+}
