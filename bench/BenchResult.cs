@@ -26,6 +26,7 @@ internal sealed record BenchResult(
     int Conversations,
     int Turns,
     int Warmup,
+    int Rounds,
     double ReadyMs,
     double IdleRssMiB,
     double RssMiB,
@@ -33,6 +34,7 @@ internal sealed record BenchResult(
     PhaseResult Bot,
     PhaseResult Baseline,
     double Ratio,
+    double[] RoundRatios,
     CpuShare BotPhaseCpu,
     CpuShare BaselinePhaseCpu,
     int RepliesMissing,
@@ -62,14 +64,14 @@ internal sealed record BenchResult(
     public string ToTable()
     {
         var text = new StringBuilder();
-        text.AppendLine($"SupervisionBot turn benchmark: {Conversations} conversations, {Turns:N0} turns (+{Warmup:N0} warm-up), {Machine.Cores} cores, {Machine.Runtime}");
+        text.AppendLine($"SupervisionBot turn benchmark: {Conversations} conversations, {Turns:N0} turns in {Rounds} rounds (+{Warmup:N0} warm-up), {Machine.Cores} cores, {Machine.Runtime}");
         text.AppendLine($"load average before {Machine.LoadAverageBefore}, after {Machine.LoadAverageAfter}");
         text.AppendLine();
         text.AppendLine($"{"phase",-26}{"turns",8}{"errors",8}{"seconds",9}{"turns/s",10}{"p50 ms",9}{"p90 ms",9}{"p99 ms",9}{"max ms",9}");
         Row("bot (HTTP, auth, store)", Bot);
         Row("storage baseline", Baseline);
         text.AppendLine();
-        text.AppendLine($"ratio bot / baseline turns/s: {F(Ratio, "F2")}");
+        text.AppendLine($"ratio bot / baseline turns/s: {F(Ratio, "F2")} (per round: {string.Join(", ", RoundRatios.Select(r => F(r, "F2")))})");
         text.AppendLine($"ready: {F(ReadyMs, "F0")} ms    RSS: {F(IdleRssMiB, "F1")} MiB when ready, {F(RssMiB, "F1")} MiB after the run (peak {F(PeakRssMiB, "F1")} MiB)");
         text.AppendLine($"CPU ms per turn   {"bot",8}{"azurite",9}{"harness",9}   machine busy");
         Cpu("  bot phase", BotPhaseCpu);

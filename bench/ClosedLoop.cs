@@ -15,6 +15,19 @@ internal sealed record Measurement(int Turns, int Errors, IReadOnlyList<string> 
         SortedMs.Length == 0 ? double.NaN : SortedMs[Math.Clamp((int)Math.Ceiling(p / 100 * SortedMs.Length) - 1, 0, SortedMs.Length - 1)];
 
     public double Max => SortedMs.Length == 0 ? double.NaN : SortedMs[^1];
+
+    /// <summary>Rounds of one side as if they were one run: times add up, latencies pool.</summary>
+    public static Measurement Combine(IReadOnlyList<Measurement> rounds)
+    {
+        var latencies = rounds.SelectMany(r => r.SortedMs).ToArray();
+        Array.Sort(latencies);
+        return new Measurement(
+            rounds.Sum(r => r.Turns),
+            rounds.Sum(r => r.Errors),
+            rounds.SelectMany(r => r.FirstErrors).Take(5).ToList(),
+            TimeSpan.FromTicks(rounds.Sum(r => r.Elapsed.Ticks)),
+            latencies);
+    }
 }
 
 /// <summary>

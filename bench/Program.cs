@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Net;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using SupervisionBot.Bench;
@@ -117,19 +115,49 @@ namespace SupervisionBot.Bench
                 measurements.Add(("warm-up baseline", await baseline.RunAsync("warmbase", BenchConversation.Create("warmbase", n), options.Warmup, cancellationToken)));
                 measurements.Add(("warm-up bot", await load.RunAsync("warmbot", BenchConversation.Create("warmbot", n), token, options.Warmup, cancellationToken)));
             }
+            var botPhases = new List<(string Phase, int Turns)> { ("warmbot", options.Warmup) };
 
-            Console.WriteLine($"Measuring the storage baseline ({options.Turns} turns)…");
-            var (baselineRun, baselineCpu) = await WithCpuAsync(bot, azurite, options.Turns,
-                () => baseline.RunAsync("base", BenchConversation.Create("base", n), options.Turns, cancellationToken));
-            Console.WriteLine($"Measuring the bot ({options.Turns} turns)…");
-            var (botRun, botCpu) = await WithCpuAsync(bot, azurite, options.Turns,
-                () => load.RunAsync("bot", BenchConversation.Create("bot", n), token, options.Turns, cancellationToken));
+            var baselineRounds = new List<Measurement>();
+            var botRounds = new List<Measurement>();
+            CpuSample baselineCpu = default, botCpu = default;
+            for (var round = 0; round < options.Rounds; round++)
+            {
+                var turns = options.Turns / options.Rounds + (round < options.Turns % options.Rounds ? 1 : 0);
+                async Task MeasureBaselineAsync()
+                {
+                    var before = CpuSample.Take(bot, azurite);
+                    baselineRounds.Add(await baseline.RunAsync($"base{round}", BenchConversation.Create($"base{round}", n), turns, cancellationToken));
+                    baselineCpu += CpuSample.Take(bot, azurite) - before;
+                }
+                async Task MeasureBotAsync()
+                {
+                    var before = CpuSample.Take(bot, azurite);
+                    botRounds.Add(await load.RunAsync($"bot{round}", BenchConversation.Create($"bot{round}", n), token, turns, cancellationToken));
+                    botCpu += CpuSample.Take(bot, azurite) - before;
+                    botPhases.Add(($"bot{round}", turns));
+                }
+
+                Console.WriteLine($"Round {round + 1} of {options.Rounds}: {turns} turns each…");
+                // ABBA: whichever side goes second in a round goes first in the next, so a steady drift in
+                // background load does not favour one side.
+                if (round % 2 == 0)
+                {
+                    await MeasureBaselineAsync();
+                    await MeasureBotAsync();
+                }
+                else
+                {
+                    await MeasureBotAsync();
+                    await MeasureBaselineAsync();
+                }
+            }
+            var baselineRun = Measurement.Combine(baselineRounds);
+            var botRun = Measurement.Combine(botRounds);
             measurements.Add(("baseline", baselineRun));
             measurements.Add(("bot", botRun));
             var (rss, peakRss) = bot.ReadMemoryMiB();
 
-            var sentIds = new[] { ("warmbot", options.Warmup), ("bot", options.Turns) }
-                .SelectMany(p => Enumerable.Range(0, p.Item2).Select(slot => BenchConversation.ActivityId(p.Item1, slot % n, slot / n)));
+            var sentIds = botPhases.SelectMany(p => Enumerable.Range(0, p.Turns).Select(slot => BenchConversation.ActivityId(p.Phase, slot % n, slot / n)));
             var (missing, duplicated) = connector.CheckReplies(sentIds);
 
             var failures = new List<string>();
@@ -154,10 +182,11 @@ namespace SupervisionBot.Bench
             var result = new BenchResult(
                 startedAt,
                 new MachineInfo(Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription, loadBefore, LoadAverage()),
-                n, options.Turns, options.Warmup,
+                n, options.Turns, options.Warmup, options.Rounds,
                 bot.Ready.TotalMilliseconds, idleRss, rss, peakRss,
                 PhaseResult.From(botRun), PhaseResult.From(baselineRun), ratio,
-                botCpu, baselineCpu,
+                botRounds.Zip(baselineRounds, (b, s) => b.TurnsPerSecond / s.TurnsPerSecond).ToArray(),
+                botCpu.PerTurn(botRun.Turns, botRun.Elapsed), baselineCpu.PerTurn(baselineRun.Turns, baselineRun.Elapsed),
                 missing, duplicated, connector.Unauthorized, identity.TokenRequests, identity.KeyRequests,
                 BenchResult.Evaluate(n, options.Turns, ratio, botRun.Percentile(99), bot.Ready.TotalMilliseconds, rss));
 
@@ -165,20 +194,6 @@ namespace SupervisionBot.Bench
             Directory.CreateDirectory(Path.GetDirectoryName(jsonPath)!);
             await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(result, BenchJson.Default.BenchResult), cancellationToken);
             return new BenchOutcome(result.ToTable(), jsonPath, failures);
-        }
-
-        private static async Task<(Measurement, CpuShare)> WithCpuAsync(BotProcess bot, Azurite azurite, int turns, Func<Task<Measurement>> phase)
-        {
-            var harness = Process.GetCurrentProcess();
-            var (botBefore, azuriteBefore, harnessBefore) = (bot.Process.CpuTime, azurite.Process.CpuTime, harness.TotalProcessorTime);
-            var measurement = await phase();
-            harness.Refresh();
-            var botCpu = bot.Process.CpuTime - botBefore;
-            var azuriteCpu = azurite.Process.CpuTime - azuriteBefore;
-            var harnessCpu = harness.TotalProcessorTime - harnessBefore;
-            var busy = (botCpu + azuriteCpu + harnessCpu) / (measurement.Elapsed * Environment.ProcessorCount);
-            return (measurement, new CpuShare(
-                botCpu.TotalMilliseconds / turns, azuriteCpu.TotalMilliseconds / turns, harnessCpu.TotalMilliseconds / turns, busy));
         }
 
         /// <summary>Other engineers share this machine: the load average says how much they were using it.</summary>
