@@ -114,6 +114,10 @@ namespace SupervisionBot.Bench
                 Console.WriteLine($"Warming up ({options.Warmup} turns each)…");
                 measurements.Add(("warm-up baseline", await baseline.RunAsync("warmbase", BenchConversation.Create("warmbase", n), options.Warmup, cancellationToken)));
                 measurements.Add(("warm-up bot", await load.RunAsync("warmbot", BenchConversation.Create("warmbot", n), token, options.Warmup, cancellationToken)));
+                var quiet = await bot.WaitUntilQuietAsync(cancellationToken);
+                Console.WriteLine(quiet is { } settled
+                    ? $"The bot went quiet {settled.TotalSeconds:F1} s after the warm-up."
+                    : "The bot was still busy 15 s after the warm-up; measuring anyway.");
             }
             var botPhases = new List<(string Phase, int Turns)> { ("warmbot", options.Warmup) };
 
