@@ -14,13 +14,18 @@ internal sealed record BenchOptions(int Conversations, int Turns, int Warmup, in
           --out PATH          JSON result file (default artifacts/bench/result.json under the repository)
           --no-build          use the existing Release build of the bot instead of building it first
           --timeout SECONDS   give up (exit 1) when the whole run takes longer (default 900)
-        Exit code 0 when the run measured, whether or not targets were met; 1 when the harness failed.
+        Exit code 0 when the run measured, whether or not targets were met; 1 when the harness failed; 2 for bad arguments.
         """;
 
+    /// <returns>Null with no error for --help, null with an error for bad arguments.</returns>
     public static BenchOptions? Parse(string[] args, out string? error)
     {
         var options = new BenchOptions(32, 10_000, 500, 4, null, true, TimeSpan.FromSeconds(900));
         error = null;
+        if (args.Contains("--help"))
+        {
+            return null;
+        }
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new FormatException($"{args[i]} needs a value");

@@ -5,6 +5,11 @@ using SupervisionBot.Bench;
 var options = BenchOptions.Parse(args, out var usageError);
 if (options is null)
 {
+    if (usageError is null)
+    {
+        Console.WriteLine(BenchOptions.Usage);
+        return 0;
+    }
     Console.Error.WriteLine(usageError);
     Console.Error.WriteLine(BenchOptions.Usage);
     return 2;
