@@ -1,0 +1,227 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using SupervisionBot.Bench;
+
+var options = BenchOptions.Parse(args, out var usageError);
+if (options is null)
+{
+    if (usageError is null)
+    {
+        Console.WriteLine(BenchOptions.Usage);
+        return 0;
+    }
+    Console.Error.WriteLine(usageError);
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+using var stop = new CancellationTokenSource(options.Timeout);
+var interrupted = false;
+Console.CancelKeyPress += (_, e) =>
+{
+    // Let the finally blocks below kill Azurite and the bot instead of dying with them still running.
+    e.Cancel = true;
+    interrupted = true;
+    stop.Cancel();
+};
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    interrupted = true;
+    stop.Cancel();
+});
+
+try
+{
+    var result = await Bench.RunAsync(options, stop.Token);
+    Console.WriteLine();
+    Console.WriteLine(result.Table);
+    Console.WriteLine($"result written to {result.JsonPath}");
+    if (result.Failures.Count == 0)
+    {
+        return 0;
+    }
+    Console.Error.WriteLine("The harness could not measure reliably:");
+    result.Failures.ForEach(f => Console.Error.WriteLine("  " + f));
+    return 1;
+}
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
+{
+    Console.Error.WriteLine(interrupted ? "Interrupted; child processes stopped." : $"Gave up after {options.Timeout.TotalSeconds:F0} s (--timeout).");
+    return 1;
+}
+catch (HarnessException ex)
+{
+    Console.Error.WriteLine("Benchmark failed: " + ex.Message);
+    return 1;
+}
+
+namespace SupervisionBot.Bench
+{
+    internal sealed record BenchOutcome(string Table, string JsonPath, List<string> Failures);
+
+    internal static class Bench
+    {
+        public static async Task<BenchOutcome> RunAsync(BenchOptions options, CancellationToken cancellationToken)
+        {
+            var time = TimeProvider.System;
+            var startedAt = time.GetUtcNow();
+            var loadBefore = LoadAverage();
+            var root = RepoRoot();
+            var runId = Guid.NewGuid().ToString("N")[..8];
+            var appId = Guid.NewGuid().ToString();
+            var tenantId = Guid.NewGuid().ToString();
+            var appPassword = "bench-" + Guid.NewGuid().ToString("N");
+            var botId = "28:" + appId;
+
+            if (options.Build)
+            {
+                Console.WriteLine("Building the bot (Release)…");
+                await BotProcess.BuildAsync(root, cancellationToken);
+            }
+
+            Console.WriteLine("Starting Azurite, the local identity server and the connector stub…");
+            using var azurite = await Azurite.StartAsync(root, cancellationToken);
+            await using var identity = await LocalIdentity.StartAsync(appId, appPassword, time, cancellationToken);
+            await using var connector = await ConnectorStub.StartAsync(identity.ConnectorAccessToken, cancellationToken);
+            using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
+            {
+                Timeout = TimeSpan.FromSeconds(30),
+            };
+
+            Console.WriteLine("Starting the bot…");
+            using var bot = await BotProcess.StartAsync(root, new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["MicrosoftAppType"] = "SingleTenant",
+                ["MicrosoftAppId"] = appId,
+                ["MicrosoftAppPassword"] = appPassword,
+                ["MicrosoftAppTenantId"] = tenantId,
+                ["BotAuth__OpenIdMetadataUrl"] = identity.MetadataUrl,
+                ["BotAuth__TokenAuthority"] = identity.BaseUrl,
+                ["Storage__ConnectionString"] = azurite.ConnectionString,
+                ["Storage__TablePrefix"] = $"bench{runId}bot",
+                // The per-turn Information line would make the benchmark measure console logging.
+                ["Logging__LogLevel__Default"] = "Warning",
+            }, http, cancellationToken);
+            var idleRss = bot.ReadMemoryMiB().Rss;
+            Console.WriteLine($"Bot ready after {bot.Ready.TotalMilliseconds:F0} ms.");
+
+            // The bot validates every token in full (no cache), so one token costs the bot as much as one per chat.
+            var token = identity.MintInboundToken(connector.BaseUrl, options.Timeout + TimeSpan.FromMinutes(10));
+            var load = new BotLoad(http, bot.MessagesUri, connector.BaseUrl, tenantId, botId, time);
+            var baseline = await StorageBaseline.CreateAsync(azurite.ConnectionString, $"bench{runId}base", connector.BaseUrl, tenantId, botId, time, cancellationToken);
+            var n = options.Conversations;
+            var measurements = new List<(string Phase, Measurement Result)>();
+
+            if (options.Warmup > 0)
+            {
+                Console.WriteLine($"Warming up ({options.Warmup} turns each)…");
+                measurements.Add(("warm-up baseline", await baseline.RunAsync("warmbase", BenchConversation.Create("warmbase", n), options.Warmup, cancellationToken)));
+                measurements.Add(("warm-up bot", await load.RunAsync("warmbot", BenchConversation.Create("warmbot", n), token, options.Warmup, cancellationToken)));
+                var quiet = await bot.WaitUntilQuietAsync(cancellationToken);
+                Console.WriteLine(quiet is { } settled
+                    ? $"The bot went quiet {settled.TotalSeconds:F1} s after the warm-up."
+                    : "The bot was still busy 15 s after the warm-up; measuring anyway.");
+            }
+            var botPhases = new List<(string Phase, int Turns)> { ("warmbot", options.Warmup) };
+
+            var baselineRounds = new List<Measurement>();
+            var botRounds = new List<Measurement>();
+            CpuSample baselineCpu = default, botCpu = default;
+            for (var round = 0; round < options.Rounds; round++)
+            {
+                var turns = options.Turns / options.Rounds + (round < options.Turns % options.Rounds ? 1 : 0);
+                async Task MeasureBaselineAsync()
+                {
+                    var before = CpuSample.Take(bot, azurite);
+                    baselineRounds.Add(await baseline.RunAsync($"base{round}", BenchConversation.Create($"base{round}", n), turns, cancellationToken));
+                    baselineCpu += CpuSample.Take(bot, azurite) - before;
+                }
+                async Task MeasureBotAsync()
+                {
+                    var before = CpuSample.Take(bot, azurite);
+                    botRounds.Add(await load.RunAsync($"bot{round}", BenchConversation.Create($"bot{round}", n), token, turns, cancellationToken));
+                    botCpu += CpuSample.Take(bot, azurite) - before;
+                    botPhases.Add(($"bot{round}", turns));
+                }
+
+                Console.WriteLine($"Round {round + 1} of {options.Rounds}: {turns} turns each…");
+                // ABBA: whichever side goes second in a round goes first in the next, so a steady drift in
+                // background load does not favour one side.
+                if (round % 2 == 0)
+                {
+                    await MeasureBaselineAsync();
+                    await MeasureBotAsync();
+                }
+                else
+                {
+                    await MeasureBotAsync();
+                    await MeasureBaselineAsync();
+                }
+            }
+            var baselineRun = Measurement.Combine(baselineRounds);
+            var botRun = Measurement.Combine(botRounds);
+            measurements.Add(("baseline", baselineRun));
+            measurements.Add(("bot", botRun));
+            var (rss, peakRss) = bot.ReadMemoryMiB();
+
+            var sentIds = botPhases.SelectMany(p => Enumerable.Range(0, p.Turns).Select(slot => BenchConversation.ActivityId(p.Phase, slot % n, slot / n)));
+            var (missing, duplicated) = connector.CheckReplies(sentIds);
+
+            var failures = new List<string>();
+            foreach (var (phase, m) in measurements.Where(m => m.Result.Errors > 0))
+            {
+                failures.Add($"{phase}: {m.Errors} of {m.Turns} turns failed, e.g. {string.Join(" | ", m.FirstErrors)}");
+            }
+            if (missing > 0 || duplicated > 0)
+            {
+                failures.Add($"{missing} turns got no reply at the connector and {duplicated} got more than one");
+            }
+            if (connector.Unauthorized > 0)
+            {
+                failures.Add($"the connector stub refused {connector.Unauthorized} calls without the issued token");
+            }
+            if (bot.Process.HasExited)
+            {
+                failures.Add($"the bot exited during the run (exit {bot.Process.ExitCode}):\n{bot.Process.Tail}");
+            }
+
+            var ratio = botRun.TurnsPerSecond / baselineRun.TurnsPerSecond;
+            var result = new BenchResult(
+                startedAt,
+                new MachineInfo(Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription, loadBefore, LoadAverage()),
+                n, options.Turns, options.Warmup, options.Rounds,
+                bot.Ready.TotalMilliseconds, idleRss, rss, peakRss,
+                PhaseResult.From(botRun), PhaseResult.From(baselineRun), ratio,
+                botRounds.Zip(baselineRounds, (b, s) => b.TurnsPerSecond / s.TurnsPerSecond).ToArray(),
+                botCpu.PerTurn(botRun.Turns, botRun.Elapsed), baselineCpu.PerTurn(baselineRun.Turns, baselineRun.Elapsed),
+                missing, duplicated, connector.Unauthorized, identity.TokenRequests, identity.KeyRequests,
+                BenchResult.Evaluate(n, options.Turns, ratio, botRun.Percentile(99), bot.Ready.TotalMilliseconds, rss));
+
+            var jsonPath = Path.GetFullPath(options.OutputPath ?? Path.Combine(root, "artifacts", "bench", "result.json"));
+            Directory.CreateDirectory(Path.GetDirectoryName(jsonPath)!);
+            await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(result, BenchJson.Default.BenchResult), cancellationToken);
+            return new BenchOutcome(result.ToTable(), jsonPath, failures);
+        }
+
+        /// <summary>Other engineers share this machine: the load average says how much they were using it.</summary>
+        private static string LoadAverage() =>
+            File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+        private static string RepoRoot()
+        {
+            foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+            {
+                for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                {
+                    if (File.Exists(Path.Combine(dir.FullName, "SupervisionBot.sln")))
+                    {
+                        return dir.FullName;
+                    }
+                }
+            }
+            throw new HarnessException("Could not find SupervisionBot.sln above the current directory or the harness.");
+        }
+    }
+}
