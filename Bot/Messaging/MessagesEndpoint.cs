@@ -21,9 +21,8 @@ public static partial class MessagesEndpoint
         endpoints.MapMethods(Route, [HttpMethods.Head], () => Results.Ok());
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, IInboundAuthenticator authenticator, TurnProcessor processor, ILoggerFactory loggers)
+    private static async Task<IResult> HandleAsync(HttpContext http, IInboundAuthenticator authenticator, TurnProcessor processor, ILogger<TurnProcessor> logger)
     {
-        var logger = loggers.CreateLogger(typeof(MessagesEndpoint));
         var started = Stopwatch.GetTimestamp();
         if (http.Request.ContentLength > MaxBodyBytes)
         {
