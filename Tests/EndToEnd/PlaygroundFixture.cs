@@ -36,8 +36,15 @@ public sealed class PlaygroundFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Playground.DisposeAsync();
-        await Bot.DisposeAsync();
+        // Either may be missing when starting failed; the start's exception is the one to see.
+        if (Playground is not null)
+        {
+            await Playground.DisposeAsync();
+        }
+        if (Bot is not null)
+        {
+            await Bot.DisposeAsync();
+        }
     }
 
     public string BotLog() =>

@@ -22,7 +22,7 @@ public sealed class Playground : IAsyncDisposable
 
     private readonly ChildProcess _process;
     private readonly HttpClient _http;
-    private readonly ClientWebSocket _socket = new();
+    private ClientWebSocket _socket = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly BlockingCollection<JsonObject> _events = new();
     private readonly List<JsonObject> _seen = [];
@@ -80,7 +80,28 @@ public sealed class Playground : IAsyncDisposable
 
     private async Task ConnectAsync()
     {
-        await _socket.ConnectAsync(new Uri($"ws://127.0.0.1:{Port}/_ws_conversation/v1/conversations/stream"), _stop.Token);
+        // The port accepts connections a moment before the WebSocket route does (seen as a failed
+        // upgrade when two Playgrounds start together), so connecting is retried for a bounded time.
+        var uri = new Uri($"ws://127.0.0.1:{Port}/_ws_conversation/v1/conversations/stream");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            try
+            {
+                await _socket.ConnectAsync(uri, _stop.Token);
+                break;
+            }
+            catch (WebSocketException) when (DateTime.UtcNow < deadline && !_process.HasExited)
+            {
+                _socket.Dispose();
+                _socket = new ClientWebSocket();
+                await Task.Delay(200);
+            }
+            catch (WebSocketException ex)
+            {
+                throw new InvalidOperationException($"Could not connect to the Playground's WebSocket {uri}: {ex.Message}\n{Log}", ex);
+            }
+        }
         _reader = Task.Run(ReadEventsAsync);
     }
 
