@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using SupervisionBot.Tests.Support;
+using Xunit.Abstractions;
+
+namespace SupervisionBot.Tests.EndToEnd;
+
+/// <summary>
+/// The Playground's own web page in headless Chromium (scripts/e2e/playground-page.js, playwright-core and
+/// the system Chromium): what a person testing the bot locally sees. Its own bot and Playground, so the
+/// page's install events and messages cannot disturb the API-driven tests.
+/// </summary>
+public sealed class PlaygroundPageTests(PlaygroundFixture fixture, ITestOutputHelper output) : IClassFixture<PlaygroundFixture>
+{
+    private static readonly TimeSpan ScriptLimit = TimeSpan.FromSeconds(75);
+
+    [Fact]
+    public async Task Help_typed_in_the_personal_chat_page_shows_the_welcome_card()
+    {
+        var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "playground-personal-chat-help.png");
+        // A screenshot left by an earlier run must not pass for this one.
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        File.Delete(screenshot);
+
+        var (exitCode, stdout, stderr) = await RunNodeAsync(
+            Path.Combine(RepoPaths.Root, "scripts", "e2e", "playground-page.js"),
+            fixture.Playground.Url, screenshot, "help", "Welcome to SupervisionBot");
+
+        output.WriteLine("Screenshot: " + screenshot);
+        output.WriteLine(stdout);
+        var details = $"exit {exitCode}\nstdout: {stdout}\nstderr: {stderr}\n{fixture.Playground.Describe()}";
+        var result = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(TryParse).LastOrDefault(r => r is not null);
+        Assert.True(exitCode == 0 && result is not null && (bool?)result["ok"] == true, "The page test failed: " + details);
+        Assert.Contains("Welcome to SupervisionBot", (string?)result["text"]);
+        Assert.Contains("ช่วยเหลือ", (string?)result["text"]);
+        // The fixture installed the personal chat before the page opened and the page sends the install
+        // events again on load: a bot that greeted twice would show two cards here (the page shows only
+        // messages that arrive while it is open).
+        Assert.True((int?)result["cards"] == 1, "Expected only the answer to help on the page: " + details);
+        Assert.True(File.Exists(screenshot) && new FileInfo(screenshot).Length > 10_000, "No screenshot at " + screenshot);
+    }
+
+    private static JsonObject? TryParse(string line)
+    {
+        try
+        {
+            return JsonNode.Parse(line) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunNodeAsync(string script, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = RepoPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(script);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(ScriptLimit);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The script stops itself after 45 s; this only guards against node itself hanging.
+            process.Kill(entireProcessTree: true);
+            return (-1, await stdout, await stderr + $"\n(killed after {ScriptLimit})");
+        }
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
