@@ -17,6 +17,7 @@ public static class ActivityConverter
     {
         var user = new Participant(activity.From?.Id ?? "", activity.From?.AadObjectId, activity.From?.Name);
         var language = Languages.FromLocale(activity.EffectiveLocale());
+        var languageKnown = activity.EffectiveLocale() is not null;
         var receivedAt = activity.Timestamp ?? now;
 
         switch (activity.Type)
@@ -36,10 +37,10 @@ public static class ActivityConverter
                 return new Turn(TurnKind.CardAction, conversation, user, language, receivedAt, Action: execute);
 
             case ActivityTypes.InstallationUpdate when activity.Action is "add" or "add-upgrade":
-                return new Turn(TurnKind.Installed, conversation, user, language, receivedAt);
+                return new Turn(TurnKind.Installed, conversation, user, language, receivedAt, LanguageKnown: languageKnown);
 
             case ActivityTypes.ConversationUpdate when activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true:
-                return new Turn(TurnKind.Installed, conversation, user, language, receivedAt);
+                return new Turn(TurnKind.Installed, conversation, user, language, receivedAt, LanguageKnown: languageKnown);
 
             default:
                 return null;

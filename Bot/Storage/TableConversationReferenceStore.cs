@@ -24,14 +24,16 @@ public sealed class TableConversationReferenceStore(SupervisionTables tables) : 
 
     public async Task SaveAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
-        if (_saved.TryGetValue(reference.ConversationId, out var known) && known == reference)
+        if (_saved.TryGetValue(reference.ConversationId, out var known) && (known == reference || known == reference with { Locale = known.Locale }))
         {
             return;
         }
-        await tables.Conversations.UpsertEntityAsync(ToEntity(ConversationPartition(reference.ConversationId), ReferenceRow, reference), TableUpdateMode.Replace, cancellationToken);
+        // Merge, not replace: an activity that omits a field (Teams' conversationUpdate has no locale)
+        // must not erase what an earlier one told us.
+        await tables.Conversations.UpsertEntityAsync(ToEntity(ConversationPartition(reference.ConversationId), ReferenceRow, reference), TableUpdateMode.Merge, cancellationToken);
         if (reference.Kind == ConversationKind.Personal && !string.IsNullOrEmpty(reference.UserAadObjectId))
         {
-            await tables.Conversations.UpsertEntityAsync(ToEntity(UserPartition(reference.UserAadObjectId), PersonalChatRow, reference), TableUpdateMode.Replace, cancellationToken);
+            await tables.Conversations.UpsertEntityAsync(ToEntity(UserPartition(reference.UserAadObjectId), PersonalChatRow, reference), TableUpdateMode.Merge, cancellationToken);
         }
         if (_saved.Count >= RememberedLimit)
         {

@@ -24,6 +24,7 @@ public sealed record Participant(string Id, string? AadObjectId, string? Name);
 public sealed record CardAction(string Verb, JsonObject Data, string? CardActivityId);
 
 /// <summary>One inbound turn as the conversation layer sees it: no HTTP, no wire format.</summary>
+/// <param name="LanguageKnown">False when the activity said nothing of the user's language and <paramref name="Language"/> is the default.</param>
 public sealed record Turn(
     TurnKind Kind,
     ConversationReference Conversation,
@@ -31,4 +32,5 @@ public sealed record Turn(
     Language Language,
     DateTimeOffset ReceivedAt,
     string Text = "",
-    CardAction? Action = null);
+    CardAction? Action = null,
+    bool LanguageKnown = true);

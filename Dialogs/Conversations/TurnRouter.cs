@@ -33,7 +33,13 @@ public sealed class TurnRouter(
     {
         if (await preferences.GetLanguageAsync(UserKey(turn.User), cancellationToken) is { } chosen)
         {
-            turn = turn with { Language = chosen };
+            turn = turn with { Language = chosen, LanguageKnown = true };
+        }
+        // Teams sends install as two events, only one of which says the user's language: greet from
+        // that one (or from the first message), never in a language guessed from the other.
+        if (turn.Kind == TurnKind.Installed && !turn.LanguageKnown)
+        {
+            return new TurnResult();
         }
         // Teams repeats install events (and the first message may come before any of them):
         // whichever arrives first greets, once per conversation.

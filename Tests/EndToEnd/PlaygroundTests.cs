@@ -24,11 +24,11 @@ public sealed class PlaygroundTests(PlaygroundFixture fixture) : IClassFixture<P
         var welcome = Card(fixture.PersonalWelcome);
         Assert.NotNull(welcome);
         Assert.Equal("AdaptiveCard", (string?)welcome["type"]);
-        // The Playground sends installationUpdate (locale en-US) and conversationUpdate (no locale, so
-        // the bot's Thai default) at the same time, and whichever the bot handles first greets: the
-        // welcome may be in either language. Both name the help command in both languages.
+        // The Playground sends installationUpdate (locale en-US) and conversationUpdate (no locale) at
+        // the same time; only the one that says the language greets, so the welcome is in English.
         var text = CardText(welcome);
-        Assert.True(text.Contains(WelcomeHeading) || text.Contains(ThaiWelcomeHeading), "Not the welcome card: " + text);
+        Assert.Contains(WelcomeHeading, text);
+        Assert.DoesNotContain(ThaiWelcomeHeading, text);
         Assert.Contains("help", text);
         Assert.Contains("ช่วยเหลือ", text);
 
