@@ -8,7 +8,9 @@ public static class FormSectionCard
 {
     /// <summary>
     /// One page of a form. The caller splits long sections so that a page has at most
-    /// <see cref="CardLimits.MaxInputs"/> inputs; this only checks.
+    /// <see cref="CardLimits.MaxInputs"/> inputs; this only checks. A number or date the input
+    /// cannot hold (a rejected answer shown again as typed, e.g. "๑,๒๐๐") leaves it empty, and the
+    /// field's error says what was wrong.
     /// </summary>
     public static AdaptiveCard Build(FormSectionView view, Language language)
     {
@@ -99,7 +101,7 @@ public static class FormSectionCard
                     Id = field.Id, Label = field.Label, IsRequired = required,
                     ErrorMessage = field is { Min: { } min, Max: { } max } ? strings.RangeError(min, max) : requiredError,
                     Min = field.Min, Max = field.Max, Placeholder = field.Placeholder,
-                    Value = field.Value is null ? null : double.Parse(field.Value, NumberStyles.Float, CultureInfo.InvariantCulture),
+                    Value = double.TryParse(field.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null,
                 };
                 break;
             case FieldKind.Date:
@@ -107,7 +109,7 @@ public static class FormSectionCard
                 {
                     Id = field.Id, Label = field.Label, IsRequired = required, ErrorMessage = requiredError,
                     Min = field.MinDate, Max = field.MaxDate, Placeholder = field.Placeholder,
-                    Value = field.Value is null ? null : DateOnly.ParseExact(field.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    Value = DateOnly.TryParseExact(field.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null,
                 };
                 break;
             case FieldKind.SingleChoice:

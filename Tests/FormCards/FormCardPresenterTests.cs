@@ -206,6 +206,19 @@ public class FormCardPresenterTests
     }
 
     [Fact]
+    public async Task A_rejected_number_or_date_shown_again_as_typed_leaves_its_input_empty()
+    {
+        var form = Form("group-meeting-record");
+        var page = Presenter.Pages(form, FormAnswers.Empty)[0];
+        var typed = FormAnswers.Empty.With("meeting-number", "๑,๒๐๐").With("meeting-date", "24/11/2569");
+
+        var inputs = CardTree.Inputs(await CardAsync(form, page, typed)).ToDictionary(input => input.Id);
+
+        Assert.Null(Assert.IsType<NumberInput>(inputs["meeting-number"]).Value);
+        Assert.Null(Assert.IsType<DateInput>(inputs["meeting-date"]).Value);
+    }
+
+    [Fact]
     public async Task The_first_page_shows_the_privacy_notice_and_no_back_and_the_last_offers_review()
     {
         var form = Form("supervision-satisfaction");
