@@ -1,4 +1,12 @@
 using SupervisionBot.Bot;
+using SupervisionBot.Bot.CardExport;
+
+// A tool for people, not a host: handled before the web host so it needs no configuration or storage.
+if (args is [CardExporter.Command, .. var exportArgs])
+{
+    return await CardExporter.RunAsync(exportArgs, Console.Out, Console.Error);
+}
 
 var app = BotHost.Build(args);
 await app.RunAsync();
+return 0;

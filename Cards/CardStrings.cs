@@ -18,6 +18,7 @@ public sealed record CardStrings
         Cancel = "ยกเลิก",
         Start = "เริ่มกรอก",
         SectionProgressFormat = "ส่วนที่ {0}/{1}",
+        PageProgressFormat = "(หน้า {0}/{1})",
         ReferenceNumber = "หมายเลขอ้างอิง",
         SubmittedAt = "ส่งเมื่อ",
         ReviewTitle = "ตรวจทานคำตอบก่อนส่ง",
@@ -29,6 +30,7 @@ public sealed record CardStrings
         ErrorApology = "ระบบไม่สามารถดำเนินการตามคำขอได้ในขณะนี้ กรุณาลองใหม่อีกครั้งภายหลัง หากยังพบปัญหา โปรดแจ้งหมายเลขอ้างอิงนี้แก่เจ้าหน้าที่ไอที",
         RequiredError = "กรุณากรอกข้อมูลในช่องนี้",
         RangeErrorFormat = "กรุณาใส่ตัวเลขระหว่าง {0} ถึง {1}",
+        ErrorSummaryFormat = "กรุณาแก้ไขคำตอบ {0} ข้อที่มีข้อความสีแดงด้านล่าง",
         Likert = ["มากที่สุด", "มาก", "ปานกลาง", "น้อย", "น้อยที่สุด"],
         ChecklistDone = "ปฏิบัติ",
         ChecklistNotDone = "ไม่ปฏิบัติ",
@@ -47,6 +49,7 @@ public sealed record CardStrings
         Cancel = "Cancel",
         Start = "Start",
         SectionProgressFormat = "Section {0} of {1}",
+        PageProgressFormat = "(page {0} of {1})",
         ReferenceNumber = "Reference number",
         SubmittedAt = "Submitted",
         ReviewTitle = "Review your answers",
@@ -58,6 +61,7 @@ public sealed record CardStrings
         ErrorApology = "We couldn't complete your request just now. Please try again later. If it keeps happening, quote this reference number to IT support.",
         RequiredError = "Please fill in this field",
         RangeErrorFormat = "Please enter a number from {0} to {1}",
+        ErrorSummaryFormat = "Please correct the answers marked in red below ({0}).",
         Likert = ["Very high", "High", "Moderate", "Low", "Very low"],
         ChecklistDone = "Done",
         ChecklistNotDone = "Not done",
@@ -92,6 +96,8 @@ public sealed record CardStrings
 
     public required string SectionProgressFormat { get; init; }
 
+    public required string PageProgressFormat { get; init; }
+
     public required string ReferenceNumber { get; init; }
 
     public required string SubmittedAt { get; init; }
@@ -114,6 +120,9 @@ public sealed record CardStrings
 
     public required string RangeErrorFormat { get; init; }
 
+    /// <summary>Above the fields when the server sent some back, since on a phone the first error may be off screen.</summary>
+    public required string ErrorSummaryFormat { get; init; }
+
     /// <summary>The five Likert levels from 5 (highest) down to 1.</summary>
     public required IReadOnlyList<string> Likert { get; init; }
 
@@ -127,8 +136,14 @@ public sealed record CardStrings
 
     public required string ChoosePlaceholder { get; init; }
 
-    public string SectionProgress(int current, int total) =>
-        string.Format(CultureInfo.InvariantCulture, SectionProgressFormat, current, total);
+    /// <summary>"ส่วนที่ 2/5", or "ส่วนที่ 2/5 (หน้า 1/2)" when the section is split over pages.</summary>
+    public string SectionProgress(int current, int total, int page = 1, int pages = 1) =>
+        pages > 1
+            ? string.Format(CultureInfo.InvariantCulture, SectionProgressFormat, current, total) + " " +
+              string.Format(CultureInfo.InvariantCulture, PageProgressFormat, page, pages)
+            : string.Format(CultureInfo.InvariantCulture, SectionProgressFormat, current, total);
+
+    public string ErrorSummary(int count) => string.Format(CultureInfo.InvariantCulture, ErrorSummaryFormat, count);
 
     public string RangeError(double min, double max) =>
         string.Format(CultureInfo.InvariantCulture, RangeErrorFormat, min, max);

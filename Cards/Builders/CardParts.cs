@@ -32,7 +32,11 @@ internal static class CardParts
     public static Container Banner(params CardElement[] items) =>
         new() { Items = [.. items], Style = ContainerStyle.Emphasis, Bleed = true };
 
-    /// <summary>Review and receipt show answers the same way: one FactSet per section.</summary>
+    /// <summary>
+    /// Review and receipt show answers the same way: per section, each question in small grey text
+    /// with its answer under it. Not a FactSet: its title column squeezes long Thai questions into a
+    /// narrow strip on a phone, and the answers lose their questions.
+    /// </summary>
     public static IEnumerable<CardElement> AnswerSections(IReadOnlyList<AnswerSectionView> sections, CardStrings strings)
     {
         foreach (var section in sections)
@@ -52,21 +56,19 @@ internal static class CardParts
                         },
                     ],
                 };
-            yield return new Container
+            List<CardElement> items = [header];
+            foreach (var answer in section.Answers)
             {
-                Separator = true,
-                Spacing = Spacing.Large,
-                Items =
-                [
-                    header,
-                    new FactSet
-                    {
-                        Facts = [.. section.Answers.Select(answer => new Fact(
-                            answer.Label,
-                            string.IsNullOrWhiteSpace(answer.Text) ? CardStrings.EmptyAnswer : answer.Text))],
-                    },
-                ],
-            };
+                items.Add(new TextBlock { Text = answer.Label, Wrap = true, IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.Medium });
+                items.Add(new TextBlock
+                {
+                    Text = string.IsNullOrWhiteSpace(answer.Text) ? CardStrings.EmptyAnswer : answer.Text,
+                    Wrap = true,
+                    Spacing = Spacing.None,
+                });
+            }
+
+            yield return new Container { Separator = true, Spacing = Spacing.Large, Items = items };
         }
     }
 

@@ -12,10 +12,13 @@ public static class CardVerbs
     public const string FormCancel = "form.cancel";
 }
 
-/// <summary>Values of a checklist item's status choice.</summary>
+/// <summary>
+/// Values of a checklist item's status choice, as forms store them. <see cref="NotApplicable"/> is
+/// also what the "does not apply" option of a five-level scale submits, so one value means one thing.
+/// </summary>
 public static class ChecklistValues
 {
     public const string Done = "done";
-    public const string NotDone = "notDone";
-    public const string NotApplicable = "na";
+    public const string NotDone = "not-done";
+    public const string NotApplicable = "not-applicable";
 }

@@ -6,12 +6,11 @@ namespace SupervisionBot.Cards.Builders;
 
 public static class FormSectionCard
 {
-    /// <summary>The input id of a checklist item's evidence note.</summary>
-    public static string EvidenceNoteId(string fieldId) => fieldId + ".note";
-
     /// <summary>
     /// One page of a form. The caller splits long sections so that a page has at most
-    /// <see cref="CardLimits.MaxInputs"/> inputs; this only checks.
+    /// <see cref="CardLimits.MaxInputs"/> inputs; this only checks. A number or date the input
+    /// cannot hold (a rejected answer shown again as typed, e.g. "๑,๒๐๐") leaves it empty, and the
+    /// field's error says what was wrong.
     /// </summary>
     public static AdaptiveCard Build(FormSectionView view, Language language)
     {
@@ -28,7 +27,7 @@ public static class FormSectionCard
                         new Column
                         {
                             Width = ColumnWidth.Auto,
-                            Items = [Hint(strings.SectionProgress(view.SectionNumber, view.SectionCount))],
+                            Items = [Hint(strings.SectionProgress(view.SectionNumber, view.SectionCount, view.PageNumber, view.PageCount))],
                         },
                     ],
                 }),
@@ -36,6 +35,11 @@ public static class FormSectionCard
         if (view.SectionDescription is not null)
         {
             body.Add(Paragraph(view.SectionDescription));
+        }
+
+        if (view.Fields.Count(field => field.Error is not null) is > 0 and var errorCount)
+        {
+            body.Add(new TextBlock { Text = strings.ErrorSummary(errorCount), Color = TextColor.Attention, Weight = TextWeight.Bolder, Wrap = true });
         }
 
         if (view.PrivacyNotice is not null)
@@ -97,7 +101,7 @@ public static class FormSectionCard
                     Id = field.Id, Label = field.Label, IsRequired = required,
                     ErrorMessage = field is { Min: { } min, Max: { } max } ? strings.RangeError(min, max) : requiredError,
                     Min = field.Min, Max = field.Max, Placeholder = field.Placeholder,
-                    Value = field.Value is null ? null : double.Parse(field.Value, NumberStyles.Float, CultureInfo.InvariantCulture),
+                    Value = double.TryParse(field.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null,
                 };
                 break;
             case FieldKind.Date:
@@ -105,7 +109,7 @@ public static class FormSectionCard
                 {
                     Id = field.Id, Label = field.Label, IsRequired = required, ErrorMessage = requiredError,
                     Min = field.MinDate, Max = field.MaxDate, Placeholder = field.Placeholder,
-                    Value = field.Value is null ? null : DateOnly.ParseExact(field.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    Value = DateOnly.TryParseExact(field.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null,
                 };
                 break;
             case FieldKind.SingleChoice:
@@ -118,16 +122,20 @@ public static class FormSectionCard
                 yield return Choices(field, required, requiredError, field.Choices.Select(c => new Choice(c.Title, c.Value)),
                     ChoiceInputStyle.Expanded, placeholder: null, multiSelect: true);
                 break;
-            case FieldKind.Likert5:
-                yield return Choices(field, required, requiredError, Levels(strings.Likert.Reverse()), ChoiceInputStyle.Expanded, placeholder: null);
-                break;
-            case FieldKind.QualityRating:
-                if (field.Descriptors.Count != 5)
+            case FieldKind.Likert5 or FieldKind.QualityRating:
+                var descriptors = field is { Kind: FieldKind.Likert5, Descriptors.Count: 0 } ? strings.Likert.Reverse().ToList() : field.Descriptors;
+                if (descriptors.Count != 5)
                 {
-                    throw new ArgumentException($"Quality rating '{field.Id}' needs exactly 5 descriptors (levels 1–5), not {field.Descriptors.Count}.", nameof(field));
+                    throw new ArgumentException($"Scale '{field.Id}' needs exactly 5 descriptors (levels 1–5), not {descriptors.Count}.", nameof(field));
                 }
 
-                yield return Choices(field, required, requiredError, Levels(field.Descriptors), ChoiceInputStyle.Expanded, placeholder: null);
+                IEnumerable<Choice> levels = Levels(descriptors);
+                if (field.AllowsNotApplicable)
+                {
+                    levels = levels.Append(new Choice(strings.ChecklistNotApplicable, ChecklistValues.NotApplicable));
+                }
+
+                yield return Choices(field, required, requiredError, levels, ChoiceInputStyle.Expanded, placeholder: null);
                 break;
             case FieldKind.ChecklistItem:
                 yield return Choices(field, required, requiredError,
@@ -137,11 +145,11 @@ public static class FormSectionCard
                         new Choice(strings.ChecklistNotApplicable, ChecklistValues.NotApplicable),
                     ],
                     ChoiceInputStyle.Expanded, placeholder: null);
-                if (field.WithEvidenceNote)
+                if (field.EvidenceId is not null)
                 {
                     yield return new TextInput
                     {
-                        Id = EvidenceNoteId(field.Id), Label = strings.EvidenceNote, IsMultiline = true,
+                        Id = field.EvidenceId, Label = field.EvidenceLabel ?? strings.EvidenceNote, IsMultiline = true,
                         MaxLength = field.MaxLength, Value = field.EvidenceValue, Spacing = Spacing.Small,
                     };
                 }

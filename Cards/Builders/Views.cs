@@ -31,7 +31,7 @@ public enum FieldKind
     SingleChoice,
     MultipleChoice,
 
-    /// <summary>5-level agreement/satisfaction scale, answered 5 (highest) to 1.</summary>
+    /// <summary>5-level agreement/satisfaction scale, answered 5 (highest) to 1; generic labels unless <see cref="FieldView.Descriptors"/> are given.</summary>
     Likert5,
 
     /// <summary>Done / not done / not applicable, optionally with an evidence note.</summary>
@@ -73,11 +73,20 @@ public sealed record FieldView
     /// <summary>Options of a single or multiple choice.</summary>
     public IReadOnlyList<ChoiceView> Choices { get; init; } = [];
 
-    /// <summary>Quality-rating descriptors for levels 1 to 5, in that order (exactly five).</summary>
+    /// <summary>Labels for levels 1 to 5, in that order: exactly five for a quality rating; none or five for a Likert item.</summary>
     public IReadOnlyList<string> Descriptors { get; init; } = [];
 
-    /// <summary>Whether a checklist item also asks for an evidence note.</summary>
-    public bool WithEvidenceNote { get; init; }
+    /// <summary>Adds "does not apply" (<see cref="ChecklistValues.NotApplicable"/>) after the levels of a scale.</summary>
+    public bool AllowsNotApplicable { get; init; }
+
+    /// <summary>
+    /// The input id of a checklist item's evidence note; null asks for no note. The caller names it
+    /// because the same key must come back to its validator and its stored answers.
+    /// </summary>
+    public string? EvidenceId { get; init; }
+
+    /// <summary>The prompt above the evidence note, e.g. "หลักฐาน เช่น แผนการจัดการเรียนรู้"; a generic one when null.</summary>
+    public string? EvidenceLabel { get; init; }
 
     /// <summary>
     /// The current answer in the card's value format: numbers in invariant culture, dates as
@@ -104,6 +113,11 @@ public sealed record FormSectionView
     public required int SectionNumber { get; init; }
 
     public required int SectionCount { get; init; }
+
+    /// <summary>1-based page within a section split over <see cref="PageCount"/> pages; shown only when there are several.</summary>
+    public int PageNumber { get; init; } = 1;
+
+    public int PageCount { get; init; } = 1;
 
     /// <summary>The PDPA notice; give it on the first card of a form.</summary>
     public string? PrivacyNotice { get; init; }

@@ -1,3 +1,5 @@
+using SupervisionBot.Cards.Builders;
+
 namespace SupervisionBot.Dialogs.Forms;
 
 public enum ItemKind
@@ -68,7 +70,7 @@ public sealed record ChoiceItem : FormItem
 public abstract record ScaledItem : FormItem
 {
     /// <summary>Stored instead of a level when the respondent says the item does not apply (ไม่เกี่ยวข้อง).</summary>
-    public const string NotApplicable = "not-applicable";
+    public const string NotApplicable = ChecklistValues.NotApplicable;
 
     public static readonly IReadOnlyList<string> LevelValues = ["1", "2", "3", "4", "5"];
 
@@ -101,9 +103,10 @@ public sealed record RatingItem : ScaledItem
 /// <summary>ปฏิบัติ / ไม่ปฏิบัติ / ไม่เกี่ยวข้อง, with an optional evidence note (stored under <see cref="FormAnswers.EvidenceKey"/>).</summary>
 public sealed record ChecklistItem : FormItem
 {
-    public const string Done = "done";
-    public const string NotDone = "not-done";
-    public const string NotApplicable = "not-applicable";
+    // The card's choice submits these, so stored answers and cards cannot drift apart.
+    public const string Done = ChecklistValues.Done;
+    public const string NotDone = ChecklistValues.NotDone;
+    public const string NotApplicable = ChecklistValues.NotApplicable;
 
     public const int EvidenceMaxLength = 1000;
 
@@ -170,6 +173,9 @@ public sealed record DateItem : FormItem
 /// <summary>A choice whose options come from outside the form (<see cref="IPickerChoices"/>).</summary>
 public sealed record PickerItem : FormItem
 {
+    /// <summary>The longest name typed when there is no list to choose from (see <see cref="IPickerChoices"/>).</summary>
+    public const int FreeTextMaxLength = 200;
+
     public required PickerSource Source { get; init; }
 
     public override ItemKind Kind => ItemKind.Picker;

@@ -1,4 +1,5 @@
 using SupervisionBot.Cards;
+using SupervisionBot.Dialogs.Calendar;
 using System.Globalization;
 using static System.FormattableString;
 
@@ -41,9 +42,7 @@ public sealed record SectionValidation(FormAnswers Answers, IReadOnlyList<Answer
 /// </summary>
 public sealed class FormValidator(IPickerChoices pickerChoices)
 {
-    private static readonly CultureInfo ThaiCulture = CultureInfo.GetCultureInfo("th-TH");
-
-    public async ValueTask<SectionValidation> ValidateSectionAsync(
+    public ValueTask<SectionValidation> ValidateSectionAsync(
         FormDefinition form,
         string sectionId,
         IReadOnlyDictionary<string, string?> submitted,
@@ -53,10 +52,23 @@ public sealed class FormValidator(IPickerChoices pickerChoices)
     {
         var section = form.FindSection(sectionId)
             ?? throw new ArgumentException($"Form '{form.Id}' has no section '{sectionId}'.", nameof(sectionId));
+        return ValidateItemsAsync(section.Items, submitted, earlierAnswers, language, cancellationToken);
+    }
 
+    /// <summary>
+    /// Checks the items of one card when a long section is split over pages (a FormPage's items):
+    /// items of the section on other pages are neither required nor cleared here.
+    /// </summary>
+    public async ValueTask<SectionValidation> ValidateItemsAsync(
+        IReadOnlyList<FormItem> items,
+        IReadOnlyDictionary<string, string?> submitted,
+        FormAnswers earlierAnswers,
+        Language language,
+        CancellationToken cancellationToken = default)
+    {
         var answers = earlierAnswers;
         var errors = new List<AnswerError>();
-        foreach (var item in section.Items)
+        foreach (var item in items)
         {
             answers = answers.With(item.Id, null);
             if (item is ChecklistItem)
@@ -135,6 +147,11 @@ public sealed class FormValidator(IPickerChoices pickerChoices)
     private async ValueTask<(string?, AnswerError?)> NormalisePickerAsync(PickerItem item, string raw, Language language, CancellationToken cancellationToken)
     {
         var choices = await pickerChoices.GetChoicesAsync(item.Source, language, cancellationToken);
+        if (choices.Count == 0)
+        {
+            return NormaliseText(raw, PickerItem.FreeTextMaxLength, language);
+        }
+
         return choices.Any(c => c.Value == raw) ? (raw, null) : (null, NotAChoice(language));
     }
 
@@ -198,12 +215,12 @@ public sealed class FormValidator(IPickerChoices pickerChoices)
 
         if (date < item.Min)
         {
-            return (null, Error(string.Empty, AnswerProblem.BeforeEarliest, language, new($"ต้องไม่ก่อนวันที่ {ShowThai(item.Min.Value)}", $"Must not be before {ShowEnglish(item.Min.Value)}.")));
+            return (null, Error(string.Empty, AnswerProblem.BeforeEarliest, language, new($"ต้องไม่ก่อนวันที่ {ThaiDates.FormatDate(item.Min.Value, Language.Thai)}", $"Must not be before {ThaiDates.FormatDate(item.Min.Value, Language.English)}.")));
         }
 
         if (date > item.Max)
         {
-            return (null, Error(string.Empty, AnswerProblem.AfterLatest, language, new($"ต้องไม่เกินวันที่ {ShowThai(item.Max.Value)}", $"Must not be after {ShowEnglish(item.Max.Value)}.")));
+            return (null, Error(string.Empty, AnswerProblem.AfterLatest, language, new($"ต้องไม่เกินวันที่ {ThaiDates.FormatDate(item.Max.Value, Language.Thai)}", $"Must not be after {ThaiDates.FormatDate(item.Max.Value, Language.English)}.")));
         }
 
         return (date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null);
@@ -221,11 +238,6 @@ public sealed class FormValidator(IPickerChoices pickerChoices)
         });
 
     private static string Show(decimal number) => number.ToString("0.############################", CultureInfo.InvariantCulture);
-
-    // th-TH uses the Buddhist calendar, so this reads "16 พฤษภาคม 2568" as a Thai user expects.
-    private static string ShowThai(DateOnly date) => date.ToString("d MMMM yyyy", ThaiCulture);
-
-    private static string ShowEnglish(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     private static AnswerError NotAChoice(Language language) =>
         Error(string.Empty, AnswerProblem.NotAChoice, language, new("กรุณาเลือกจากตัวเลือกที่กำหนด", "Please choose one of the options given."));

@@ -10,6 +10,11 @@ public sealed record PickerChoice(string Value, string Title);
 /// </summary>
 public interface IPickerChoices
 {
+    /// <summary>
+    /// The options, or an empty list when there is no list for <paramref name="source"/>: the form
+    /// then asks for the name as text (at most <see cref="PickerItem.FreeTextMaxLength"/> characters)
+    /// rather than stopping a supervisor who is visiting a school today.
+    /// </summary>
     ValueTask<IReadOnlyList<PickerChoice>> GetChoicesAsync(PickerSource source, Language language, CancellationToken cancellationToken);
 }
 
@@ -18,12 +23,26 @@ public sealed class LearningAreaPickerChoices : IPickerChoices
 {
     public ValueTask<IReadOnlyList<PickerChoice>> GetChoicesAsync(PickerSource source, Language language, CancellationToken cancellationToken)
     {
-        if (source != PickerSource.LearningArea)
-        {
-            throw new NotSupportedException($"{source} choices come from the school directory, not from the curriculum.");
-        }
-
-        IReadOnlyList<PickerChoice> choices = LearningAreas.All.Select(a => new PickerChoice(a.Code, a.Name.Get(language))).ToArray();
+        IReadOnlyList<PickerChoice> choices = source == PickerSource.LearningArea
+            ? LearningAreas.All.Select(a => new PickerChoice(a.Code, a.Name.Get(language))).ToArray()
+            : [];
         return ValueTask.FromResult(choices);
     }
+}
+
+/// <summary>
+/// Schools and teachers from lists given at start-up (e.g. from configuration), learning areas from
+/// the curriculum. An empty list means "type the name" for that picker.
+/// </summary>
+public sealed class ConfiguredPickerChoices(IReadOnlyList<PickerChoice> schools, IReadOnlyList<PickerChoice> teachers) : IPickerChoices
+{
+    private readonly LearningAreaPickerChoices learningAreas = new();
+
+    public ValueTask<IReadOnlyList<PickerChoice>> GetChoicesAsync(PickerSource source, Language language, CancellationToken cancellationToken) =>
+        source switch
+        {
+            PickerSource.School => ValueTask.FromResult(schools),
+            PickerSource.Teacher => ValueTask.FromResult(teachers),
+            _ => learningAreas.GetChoicesAsync(source, language, cancellationToken),
+        };
 }

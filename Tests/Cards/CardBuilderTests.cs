@@ -74,8 +74,8 @@ public class CardBuilderTests
         Assert.Equal("1 – น้อยที่สุด", likert.Choices[4].Title);
         var quality = Assert.IsType<ChoiceSetInput>(last["q2"]);
         Assert.Equal("5 – แผนชัดเจน กิจกรรมหลากหลาย วัดผลตามสภาพจริง", quality.Choices[0].Title);
-        Assert.Equal(["done", "notDone", "na"], Assert.IsType<ChoiceSetInput>(last["q3"]).Choices.Select(choice => choice.Value));
-        Assert.Equal("ใช้ Kahoot ทบทวนบทเรียน", Assert.IsType<TextInput>(last[FormSectionCard.EvidenceNoteId("q3")]).Value);
+        Assert.Equal(["done", "not-done", "not-applicable"], Assert.IsType<ChoiceSetInput>(last["q3"]).Choices.Select(choice => choice.Value));
+        Assert.Equal("ใช้ Kahoot ทบทวนบทเรียน", Assert.IsType<TextInput>(last["q3.evidence"]).Value);
         var multi = Assert.IsType<ChoiceSetInput>(last["q4"]);
         Assert.Equal((true, "group,game"), (multi.IsMultiSelect, multi.Value));
         Assert.True(Assert.IsType<TextInput>(last["strengths"]).IsMultiline);
@@ -89,6 +89,7 @@ public class CardBuilderTests
         var field = Assert.Single(card.Body.OfType<Container>(), container => container.Items.OfType<TextInput>().Any(input => input.Id == "topic"));
         var error = Assert.IsType<TextBlock>(field.Items[^1]);
         Assert.Equal(("กรุณาระบุเรื่องที่สอน", TextColor.Attention), (error.Text, error.Color));
+        Assert.Contains(card.Body.OfType<TextBlock>(), block => block.Text == "กรุณาแก้ไขคำตอบ 1 ข้อที่มีข้อความสีแดงด้านล่าง");
     }
 
     [Fact]
@@ -132,9 +133,9 @@ public class CardBuilderTests
     {
         var card = ReviewCard.Build(new ReviewView("แบบนิเทศ", SampleCards.Answers(editable: true), SampleCards.FormData(5)), Language.Thai);
 
-        var facts = CardTree.Elements(card).OfType<FactSet>().ToList();
-        Assert.Equal(2, facts.Count);
-        Assert.Equal(new Fact("เรื่องที่สอน", "—"), facts[0].Facts[2]);
+        var sections = card.Body.OfType<Container>().Where(container => container.Separator == true).ToList();
+        Assert.Equal(2, sections.Count);
+        Assert.Equal("—", CardText.AnswerTo(sections[0], "เรื่องที่สอน"));
         Assert.Equal(["form.edit", "form.edit", "form.submit", "form.cancel"], Executes(card).Select(action => action.Verb));
         Assert.Equal([1, 4], Executes(card).Where(action => action.Verb == CardVerbs.FormEdit).Select(action => action.Data!["section"]!.GetValue<int>()));
         Assert.Empty(CardTree.Inputs(card));
@@ -148,7 +149,7 @@ public class CardBuilderTests
         var facts = CardTree.Elements(card).OfType<FactSet>().SelectMany(set => set.Facts).ToList();
         Assert.Contains(new Fact("หมายเลขอ้างอิง", "OBS-2568-00042"), facts);
         Assert.Contains(new Fact("ส่งเมื่อ", "12 มิ.ย. 2568 14:35 น."), facts);
-        Assert.Contains(new Fact("จุดเด่น", "นักเรียนมีส่วนร่วมสูง ทำงานกลุ่มได้ดี"), facts);
+        Assert.Equal("นักเรียนมีส่วนร่วมสูง ทำงานกลุ่มได้ดี", CardText.AnswerTo(card, "จุดเด่น"));
         Assert.Empty(CardTree.Inputs(card));
         Assert.Empty(Executes(card));
     }

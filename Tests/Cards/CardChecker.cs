@@ -19,7 +19,7 @@ internal static class CardChecker
                 File.WriteAllText(Path.Combine(dir.FullName, name + ".json"), json);
             }
 
-            return Run(dir.FullName);
+            return CheckFolder(dir.FullName);
         }
         finally
         {
@@ -30,7 +30,8 @@ internal static class CardChecker
     public static Result Check(IReadOnlyDictionary<string, AdaptiveCard> cards) =>
         Check(cards.ToDictionary(pair => pair.Key, pair => CardJson.Serialize(pair.Value)));
 
-    private static Result Run(string path)
+    /// <summary>Checks every *.json under <paramref name="path"/>, e.g. the output of export-cards.</summary>
+    public static Result CheckFolder(string path)
     {
         var start = new ProcessStartInfo("node")
         {

@@ -71,7 +71,7 @@ internal static class SampleCards
                 Id = "q2", Kind = FieldKind.QualityRating, Label = "คุณภาพแผนการจัดการเรียนรู้",
                 Descriptors = ["ยังไม่มีแผน", "มีแผนแต่ไม่ชัดเจน", "แผนชัดเจนบางส่วน", "แผนชัดเจน มีกิจกรรมเชิงรุก", "แผนชัดเจน กิจกรรมหลากหลาย วัดผลตามสภาพจริง"],
             },
-            new FieldView { Id = "q3", Kind = FieldKind.ChecklistItem, Label = "ใช้สื่อและเทคโนโลยีประกอบการสอน", WithEvidenceNote = true, Value = ChecklistValues.Done, EvidenceValue = "ใช้ Kahoot ทบทวนบทเรียน" },
+            new FieldView { Id = "q3", Kind = FieldKind.ChecklistItem, Label = "ใช้สื่อและเทคโนโลยีประกอบการสอน", EvidenceId = "q3.evidence", Value = ChecklistValues.Done, EvidenceValue = "ใช้ Kahoot ทบทวนบทเรียน" },
             new FieldView
             {
                 Id = "q4", Kind = FieldKind.MultipleChoice, Label = "รูปแบบกิจกรรมที่พบ",
