@@ -6,6 +6,7 @@ using SupervisionBot.Dialogs.Calendar;
 using SupervisionBot.Dialogs.Conversations;
 using SupervisionBot.Dialogs.FormCards;
 using SupervisionBot.Dialogs.Forms;
+using CardAction = SupervisionBot.Dialogs.Conversations.CardAction;
 
 namespace SupervisionBot.Dialogs.Filling;
 
