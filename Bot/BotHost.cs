@@ -47,7 +47,12 @@ public static class BotHost
         services.AddSingleton<IRoleDirectory, ConfiguredRoleDirectory>();
 
         services.AddSingleton(_ => FormCatalogue.LoadBuiltIn());
-        services.AddSingleton<IPickerChoices, LearningAreaPickerChoices>();
+        services.Configure<DirectoryOptions>(configuration.GetSection("Directory"));
+        services.AddSingleton<IPickerChoices>(sp =>
+        {
+            var directory = sp.GetRequiredService<IOptions<DirectoryOptions>>().Value;
+            return new ConfiguredPickerChoices(directory.Schools, directory.Teachers);
+        });
         services.AddSingleton<FormValidator>();
         services.AddSingleton<FormCardPresenter>();
         services.AddSingleton<FormFiller>();
