@@ -1,3 +1,5 @@
+using SupervisionBot.Dialogs.Conversations;
+
 namespace SupervisionBot.Bot.Messaging;
 
 /// <summary>
@@ -6,14 +8,5 @@ namespace SupervisionBot.Bot.Messaging;
 /// </summary>
 public static class ErrorReference
 {
-    // No 0/O or 1/I: the id is read aloud and typed by hand.
-    private const string Alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-
-    public static string New() => "SB-" + string.Create(6, 0, static (span, _) =>
-    {
-        for (var i = 0; i < span.Length; i++)
-        {
-            span[i] = Alphabet[Random.Shared.Next(Alphabet.Length)];
-        }
-    });
+    public static string New() => "SB-" + ReadableCode.New(6);
 }

@@ -96,6 +96,4 @@ public static class FillingTexts
     public static string LanguageHelp(Language l) => Pick(l,
         "พิมพ์ “ภาษา ไทย” หรือ “ภาษา อังกฤษ”",
         "Type “language thai” or “language english”.");
-
-    public static string MenuTitle(Language l) => Pick(l, "แบบฟอร์มที่ท่านกรอกได้", "Forms you can fill in");
 }

@@ -14,7 +14,7 @@ public static class FormActionData
     public const string FormId = "formId";
     public const string SessionId = "sessionId";
     public const string StateVersion = "stateVersion";
-    public const string Section = "section";
+    public const string Section = FormCards.FormCardPresenter.SectionKey;
 
     /// <summary>Answers a proactive card's start button fills in (school, visit date…).</summary>
     public const string Prefill = "prefill";

@@ -1,29 +1,21 @@
 using System.Globalization;
+using SupervisionBot.Dialogs.Calendar;
+using SupervisionBot.Dialogs.Conversations;
 using SupervisionBot.Dialogs.Forms;
 
 namespace SupervisionBot.Dialogs.Filling;
 
 /// <summary>
 /// Reference numbers users quote: the form kind, the Thai (B.E.) date in Bangkok and a random part,
-/// e.g. "SAT-691124-7K2M". Short enough to read out over the phone, unique enough per day.
+/// e.g. "SAT-691124-7K2M9Q". Short enough to read out over the phone, unique enough per day.
 /// </summary>
 public static class ReferenceNumbers
 {
-    private const string Alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-    private static readonly TimeZoneInfo Bangkok = TimeZoneInfo.FindSystemTimeZoneById("Asia/Bangkok");
-
     public static string New(FormDefinition form, DateTimeOffset nowUtc)
     {
-        var local = TimeZoneInfo.ConvertTime(nowUtc, Bangkok);
+        var local = TimeZoneInfo.ConvertTime(nowUtc, ThaiDates.Bangkok);
         var buddhistYear = (local.Year + 543) % 100;
-        var random = string.Create(6, 0, static (span, _) =>
-        {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = Alphabet[Random.Shared.Next(Alphabet.Length)];
-            }
-        });
-        return string.Create(CultureInfo.InvariantCulture, $"{Prefix(form.Kind)}-{buddhistYear:00}{local.Month:00}{local.Day:00}-{random}");
+        return string.Create(CultureInfo.InvariantCulture, $"{Prefix(form.Kind)}-{buddhistYear:00}{local.Month:00}{local.Day:00}-{ReadableCode.New(6)}");
     }
 
     private static string Prefix(FormKind kind) => kind switch
