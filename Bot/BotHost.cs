@@ -34,6 +34,7 @@ public static class BotHost
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
         services.AddSingleton<ProcessedActivityLog>();
+        services.AddHostedService<ProcessedActivityCleanup>();
 
         services.Configure<ConnectorOptions>(configuration.GetSection("Connector"));
         services.AddSingleton<IRetryDelay, TimeProviderRetryDelay>();

@@ -27,4 +27,42 @@ public sealed class ProcessedActivityLog(SupervisionTables tables, TimeProvider 
             return false;
         }
     }
+
+    /// <summary>
+    /// Forgets claims older than <paramref name="age"/>: the connector redelivers within minutes, so
+    /// older markers only cost storage.
+    /// </summary>
+    public async Task<int> PurgeAsync(TimeSpan age, CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow() - age;
+        var old = new List<TableTransactionAction>();
+        await foreach (var entity in tables.ProcessedActivities.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"ClaimedAt lt {cutoff.UtcDateTime}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            old.Add(new TableTransactionAction(TableTransactionActionType.Delete, entity, ETag.All));
+        }
+        return await TableBatches.SubmitAsync(tables.ProcessedActivities, old, cancellationToken);
+    }
+}
+
+/// <summary>Purges old activity claims once a day.</summary>
+public sealed class ProcessedActivityCleanup(ProcessedActivityLog log, TimeProvider time, ILogger<ProcessedActivityCleanup> logger) : BackgroundService
+{
+    private static readonly TimeSpan KeepFor = TimeSpan.FromDays(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromDays(1), time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                logger.LogInformation("Purged {Count} old activity claims", await log.PurgeAsync(KeepFor, stoppingToken));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Purging old activity claims failed; trying again tomorrow");
+            }
+        }
+    }
 }

@@ -80,6 +80,36 @@ public sealed class ConversationReferenceStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Old_activity_claims_are_purged_in_batches_azure_accepts_and_recent_ones_kept()
+    {
+        var time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero));
+        var log = new ProcessedActivityLog(_tables, time);
+        for (var i = 0; i < 130; i++)
+        {
+            await log.TryClaimAsync("a:busy", "old-" + i, CancellationToken.None);
+        }
+        await log.TryClaimAsync("a:other", "old-x", CancellationToken.None);
+        time.Advance(TimeSpan.FromDays(3));
+        await log.TryClaimAsync("a:busy", "new-1", CancellationToken.None);
+
+        Assert.Equal(131, await log.PurgeAsync(TimeSpan.FromDays(2), CancellationToken.None));
+
+        Assert.True(await log.TryClaimAsync("a:busy", "old-5", CancellationToken.None));
+        Assert.False(await log.TryClaimAsync("a:busy", "new-1", CancellationToken.None));
+    }
+
+    [Fact]
+    public void Batches_never_exceed_100_actions_or_mix_partitions()
+    {
+        var actions = Enumerable.Range(0, 250).Select(i => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(i < 230 ? "p1" : "p2", i.ToString())));
+
+        var batches = TableBatches.Split(actions).ToList();
+
+        Assert.Equal([100, 100, 30, 20], batches.Select(b => b.Count));
+        Assert.All(batches, b => Assert.Single(b.Select(a => a.Entity.PartitionKey).Distinct()));
+    }
+
+    [Fact]
     public async Task Reachability_is_reported()
     {
         Assert.True(await _tables.IsReachableAsync(CancellationToken.None));
