@@ -10,6 +10,9 @@ public static class CardVerbs
     public const string FormEdit = "form.edit";
     public const string FormSubmit = "form.submit";
     public const string FormCancel = "form.cancel";
+
+    /// <summary>Shows the forms the user may fill (the welcome card's button).</summary>
+    public const string FormsMenu = "forms.menu";
 }
 
 /// <summary>

@@ -120,6 +120,10 @@ public sealed class TurnRouter(
             }
             return await StartFormAsync(turn, form, Prefill(form, action.Data), cancellationToken);
         }
+        if (action.Verb == CardVerbs.FormsMenu)
+        {
+            return await FormGroupAsync(turn, FormGroups[CommandKind.Forms], cancellationToken);
+        }
         if (action.Verb.StartsWith("form.", StringComparison.Ordinal))
         {
             return await filler.HandleActionAsync(turn, action, cancellationToken);

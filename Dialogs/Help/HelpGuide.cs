@@ -21,7 +21,8 @@ public static class HelpGuide
                   "ใช้กรอกแบบนิเทศ แบบสำรวจความต้องการ และแบบประเมินความพึงพอใจได้ในแชตนี้ คำตอบถูกบันทึกอย่างปลอดภัยตาม พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล"
                 : "The assistant of the Supervision, Monitoring and Evaluation Unit of SESAO Bangkok 1 for supervisors, teachers and school leaders. " +
                   "Fill in supervision checklists, needs surveys and satisfaction forms right here in chat; answers are stored securely under the PDPA.",
-            commands), language);
+            commands,
+            [new ButtonView(thai ? "ดูแบบฟอร์มที่กรอกได้" : "Show the forms I can fill in", CardVerbs.FormsMenu)]), language);
     }
 
     /// <summary>For text the bot does not understand: a nudge towards help, never a guess.</summary>

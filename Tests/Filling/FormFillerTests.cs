@@ -1,5 +1,7 @@
 using SupervisionBot.Cards;
 using SupervisionBot.Cards.Builders;
+using SupervisionBot.Cards.Model;
+using CardAction = SupervisionBot.Dialogs.Conversations.CardAction;
 using SupervisionBot.Dialogs.Conversations;
 using SupervisionBot.Dialogs.Filling;
 using SupervisionBot.Dialogs.Forms;
@@ -36,6 +38,20 @@ public sealed class FormFillerTests
         await desk.PressAsync(CardVerbs.FormNext, Results);
         await desk.PressAsync(CardVerbs.FormReview, new Dictionary<string, string?> { ["suggestions"] = "อยากให้มานิเทศบ่อยขึ้น" });
         return desk;
+    }
+
+    [Fact]
+    public async Task The_welcome_cards_button_lists_the_forms_of_the_users_role()
+    {
+        var desk = new FormDesk();
+        await desk.SayAsync("help");
+
+        var menu = await desk.PressAsync(CardVerbs.FormsMenu);
+
+        var card = menu.Messages.Single().Card!;
+        var starts = CardTree.Elements(card).OfType<ActionSet>().SelectMany(a => a.Actions).OfType<ExecuteAction>().Where(a => a.Verb == CardVerbs.FormStart);
+        Assert.Equal(FormDesk.Catalogue.Forms.Select(f => f.Id), starts.Select(a => (string?)a.Data![FormActionData.FormId]));
+        Assert.Contains("แบบประเมินความพึงพอใจ", FormDesk.Text(card));
     }
 
     [Fact]
