@@ -2,12 +2,23 @@ using System.Globalization;
 
 namespace SupervisionBot.Bench;
 
-internal sealed record BenchOptions(int Conversations, int Turns, int Warmup, int Rounds, string? OutputPath, bool Build, TimeSpan Timeout)
+/// <summary>Which turns are measured: typed messages, card-submit presses, or both in one run (message first).</summary>
+[Flags]
+internal enum Workloads
+{
+    Message = 1,
+    Card = 2,
+    Both = Message | Card,
+}
+
+internal sealed record BenchOptions(int Conversations, int Turns, int Warmup, int Rounds, Workloads Workloads, string? OutputPath, bool Build, TimeSpan Timeout)
 {
     public const string Usage = """
         dotnet run -c Release --project bench -- [options]
           --conversations N   concurrent personal chats, one closed-loop sender each (default 32)
-          --turns N           measured message turns, split evenly over the chats (default 10000)
+          --workload W        message (typed messages), card (card-submit presses on an open form) or both,
+                              one after the other against the same bot (default both)
+          --turns N           measured turns per workload, split evenly over the chats (default 10000)
           --warmup N          turns before measuring, on other chats, for JIT, connections and key/token caches (default 500)
           --rounds N          split the turns into N alternating baseline/bot rounds (ABBA order), so a change in the
                               machine's background load hits both sides alike (default 4)
@@ -20,7 +31,7 @@ internal sealed record BenchOptions(int Conversations, int Turns, int Warmup, in
     /// <returns>Null with no error for --help, null with an error for bad arguments.</returns>
     public static BenchOptions? Parse(string[] args, out string? error)
     {
-        var options = new BenchOptions(32, 10_000, 500, 4, null, true, TimeSpan.FromSeconds(900));
+        var options = new BenchOptions(32, 10_000, 500, 4, Workloads.Both, null, true, TimeSpan.FromSeconds(900));
         error = null;
         if (args.Contains("--help"))
         {
@@ -44,6 +55,16 @@ internal sealed record BenchOptions(int Conversations, int Turns, int Warmup, in
                     "--turns" => options with { Turns = Count(1, 1_000_000) },
                     "--warmup" => options with { Warmup = Count(0, 100_000) },
                     "--rounds" => options with { Rounds = Count(1, 100) },
+                    "--workload" => options with
+                    {
+                        Workloads = Value() switch
+                        {
+                            "message" => Workloads.Message,
+                            "card" => Workloads.Card,
+                            "both" => Workloads.Both,
+                            _ => throw new FormatException("--workload must be message, card or both"),
+                        },
+                    },
                     "--out" => options with { OutputPath = Value() },
                     "--no-build" => options with { Build = false },
                     "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Count(10, 24 * 3600)) },

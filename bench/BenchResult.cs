@@ -20,6 +20,21 @@ internal sealed record TargetResult(string Name, string Limit, string Measured, 
 
 internal sealed record MachineInfo(int Cores, string Os, string Runtime, string LoadAverageBefore, string LoadAverageAfter);
 
+/// <summary>One workload's two sides, measured in the same rounds, and the bot's memory right after it.</summary>
+internal sealed record WorkloadResult(
+    string Name,
+    string Turn,
+    string BaselineTurn,
+    PhaseResult Bot,
+    PhaseResult Baseline,
+    double Ratio,
+    double[] RoundRatios,
+    CpuShare BotPhaseCpu,
+    CpuShare BaselinePhaseCpu,
+    double RssMiB,
+    double PeakRssMiB,
+    IReadOnlyList<TargetResult> Targets);
+
 internal sealed record BenchResult(
     DateTimeOffset StartedAt,
     MachineInfo Machine,
@@ -29,20 +44,12 @@ internal sealed record BenchResult(
     int Rounds,
     double ReadyMs,
     double IdleRssMiB,
-    double RssMiB,
-    double PeakRssMiB,
-    PhaseResult Bot,
-    PhaseResult Baseline,
-    double Ratio,
-    double[] RoundRatios,
-    CpuShare BotPhaseCpu,
-    CpuShare BaselinePhaseCpu,
+    IReadOnlyList<WorkloadResult> Workloads,
     int RepliesMissing,
     int RepliesDuplicated,
     int ConnectorUnauthorized,
     int TokenRequests,
-    int KeyRequests,
-    IReadOnlyList<TargetResult> Targets)
+    int KeyRequests)
 {
     public const double MinRatio = 0.70;
     public const double MaxP99Ms = 50;
@@ -51,45 +58,69 @@ internal sealed record BenchResult(
     public const double MaxRssMiB = 150;
     public const int RssTurns = 10_000;
 
-    public static IReadOnlyList<TargetResult> Evaluate(int conversations, int turns, double ratio, double p99, double readyMs, double rssMiB) =>
+    /// <param name="turnsSoFar">Turns the bot process has served when <paramref name="rssMiB"/> was read.</param>
+    public static IReadOnlyList<TargetResult> Evaluate(int conversations, int turnsSoFar, double ratio, double p99, double readyMs, double rssMiB) =>
     [
         new("throughput vs storage baseline", $">= {MinRatio:F2}", F(ratio, "F2"), Status(ratio >= MinRatio)),
         new($"p99 latency at {P99Conversations} conversations", $"<= {MaxP99Ms:F0} ms", F(p99, "F1") + " ms",
             conversations == P99Conversations ? Status(p99 <= MaxP99Ms) : $"N/A (ran {conversations})"),
         new("ready after process start", $"<= {MaxReadyMs:F0} ms", F(readyMs, "F0") + " ms", Status(readyMs <= MaxReadyMs)),
         new($"RSS after {RssTurns:N0} turns", $"<= {MaxRssMiB:F0} MiB", F(rssMiB, "F1") + " MiB",
-            turns >= RssTurns ? Status(rssMiB <= MaxRssMiB) : $"N/A (ran {turns})"),
+            turnsSoFar >= RssTurns ? Status(rssMiB <= MaxRssMiB) : $"N/A (ran {turnsSoFar})"),
     ];
 
     public string ToTable()
     {
         var text = new StringBuilder();
-        text.AppendLine($"SupervisionBot turn benchmark: {Conversations} conversations, {Turns:N0} turns in {Rounds} rounds (+{Warmup:N0} warm-up), {Machine.Cores} cores, {Machine.Runtime}");
+        text.AppendLine($"SupervisionBot turn benchmark: {Conversations} conversations, {Turns:N0} turns per workload in {Rounds} rounds (+{Warmup:N0} warm-up), {Machine.Cores} cores, {Machine.Runtime}");
         text.AppendLine($"load average before {Machine.LoadAverageBefore}, after {Machine.LoadAverageAfter}");
+        foreach (var w in Workloads)
+        {
+            text.AppendLine($"{w.Name}: bot turn = {w.Turn}; baseline turn = {w.BaselineTurn}");
+        }
         text.AppendLine();
-        text.AppendLine($"{"phase",-26}{"turns",8}{"errors",8}{"seconds",9}{"turns/s",10}{"p50 ms",9}{"p90 ms",9}{"p99 ms",9}{"max ms",9}");
-        Row("bot (HTTP, auth, store)", Bot);
-        Row("storage baseline", Baseline);
+        text.AppendLine($"{"workload",-10}{"side",-10}{"turns",8}{"errors",8}{"seconds",9}{"turns/s",10}{"p50 ms",9}{"p90 ms",9}{"p99 ms",9}{"max ms",9}");
+        foreach (var w in Workloads)
+        {
+            Row(w.Name, "bot", w.Bot);
+            Row(w.Name, "baseline", w.Baseline);
+        }
         text.AppendLine();
-        text.AppendLine($"ratio bot / baseline turns/s: {F(Ratio, "F2")} (per round: {string.Join(", ", RoundRatios.Select(r => F(r, "F2")))})");
-        text.AppendLine($"ready: {F(ReadyMs, "F0")} ms    RSS: {F(IdleRssMiB, "F1")} MiB when ready, {F(RssMiB, "F1")} MiB after the run (peak {F(PeakRssMiB, "F1")} MiB)");
-        text.AppendLine($"CPU ms per turn   {"bot",8}{"azurite",9}{"harness",9}   machine busy");
-        Cpu("  bot phase", BotPhaseCpu);
-        Cpu("  baseline phase", BaselinePhaseCpu);
+        foreach (var w in Workloads)
+        {
+            text.AppendLine($"{w.Name}: ratio bot / baseline turns/s {F(w.Ratio, "F2")} (per round: {string.Join(", ", w.RoundRatios.Select(r => F(r, "F2")))}); RSS after it {F(w.RssMiB, "F1")} MiB (peak so far {F(w.PeakRssMiB, "F1")} MiB)");
+        }
+        text.AppendLine($"ready: {F(ReadyMs, "F0")} ms    RSS when ready: {F(IdleRssMiB, "F1")} MiB");
+        text.AppendLine($"CPU ms per turn             {"bot",8}{"azurite",9}{"harness",9}   machine busy");
+        foreach (var w in Workloads)
+        {
+            Cpu($"  {w.Name}, bot phase", w.BotPhaseCpu);
+            Cpu($"  {w.Name}, baseline phase", w.BaselinePhaseCpu);
+        }
         text.AppendLine($"replies missing {RepliesMissing}, duplicated {RepliesDuplicated}; connector calls refused {ConnectorUnauthorized}; token requests {TokenRequests}; JWKS fetches {KeyRequests}");
         text.AppendLine();
-        text.AppendLine($"{"target",-36}{"limit",-12}{"measured",-14}result");
-        foreach (var target in Targets)
+        text.Append($"{"target",-36}{"limit",-12}");
+        foreach (var w in Workloads)
         {
-            text.AppendLine($"{target.Name,-36}{target.Limit,-12}{target.Measured,-14}{target.Status}");
+            text.Append($"{w.Name,-26}");
+        }
+        text.AppendLine();
+        for (var i = 0; i < Workloads[0].Targets.Count; i++)
+        {
+            text.Append($"{Workloads[0].Targets[i].Name,-36}{Workloads[0].Targets[i].Limit,-12}");
+            foreach (var w in Workloads)
+            {
+                text.Append($"{w.Targets[i].Measured + " " + w.Targets[i].Status,-26}");
+            }
+            text.AppendLine();
         }
         return text.ToString();
 
-        void Row(string name, PhaseResult p) =>
-            text.AppendLine($"{name,-26}{p.Turns,8}{p.Errors,8}{F(p.Seconds, "F2"),9}{F(p.TurnsPerSecond, "F1"),10}{F(p.P50Ms, "F1"),9}{F(p.P90Ms, "F1"),9}{F(p.P99Ms, "F1"),9}{F(p.MaxMs, "F1"),9}");
+        void Row(string workload, string side, PhaseResult p) =>
+            text.AppendLine($"{workload,-10}{side,-10}{p.Turns,8}{p.Errors,8}{F(p.Seconds, "F2"),9}{F(p.TurnsPerSecond, "F1"),10}{F(p.P50Ms, "F1"),9}{F(p.P90Ms, "F1"),9}{F(p.P99Ms, "F1"),9}{F(p.MaxMs, "F1"),9}");
 
         void Cpu(string name, CpuShare c) =>
-            text.AppendLine($"{name,-18}{F(c.BotMsPerTurn, "F2"),8}{F(c.AzuriteMsPerTurn, "F2"),9}{F(c.HarnessMsPerTurn, "F2"),9}   {F(c.MachineBusy * 100, "F0")}%");
+            text.AppendLine($"{name,-28}{F(c.BotMsPerTurn, "F2"),8}{F(c.AzuriteMsPerTurn, "F2"),9}{F(c.HarnessMsPerTurn, "F2"),9}   {F(c.MachineBusy * 100, "F0")}%");
     }
 
     private static string Status(bool met) => met ? "PASS" : "FAIL";

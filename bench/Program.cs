@@ -60,6 +60,15 @@ namespace SupervisionBot.Bench
 {
     internal sealed record BenchOutcome(string Table, string JsonPath, List<string> Failures);
 
+    /// <summary>Runs a prepared round's measured turns.</summary>
+    internal delegate Task<Measurement> RunTurns(int turns, CancellationToken cancellationToken);
+
+    /// <summary>Sets up a round's chats (not measured) and returns its measured part.</summary>
+    internal delegate Task<RunTurns> PrepareRound(string phase, CancellationToken cancellationToken);
+
+    /// <summary>A kind of turn, measured against its own storage floor in the same rounds.</summary>
+    internal sealed record Workload(string Name, string Turn, string BaselineTurn, PrepareRound Bot, PrepareRound Baseline);
+
     internal static class Bench
     {
         public static async Task<BenchOutcome> RunAsync(BenchOptions options, CancellationToken cancellationToken)
@@ -103,80 +112,73 @@ namespace SupervisionBot.Bench
                 ["Storage__TablePrefix"] = $"bench{runId}bot",
                 // The per-turn Information line would make the benchmark measure console logging.
                 ["Logging__LogLevel__Default"] = "Warning",
+                // The card workload fills the satisfaction form, which teachers may fill.
+                ["Roles__Default__0"] = "Teacher",
             }, http, cancellationToken);
             var idleRss = bot.ReadMemoryMiB().Rss;
             Console.WriteLine($"Bot ready after {bot.Ready.TotalMilliseconds:F0} ms.");
 
             // The bot validates every token in full (no cache), so one token costs the bot as much as one per chat.
             var token = identity.MintInboundToken(connector.BaseUrl, options.Timeout + TimeSpan.FromMinutes(10));
-            var load = new BotLoad(http, bot.MessagesUri, connector.BaseUrl, tenantId, botId, time);
+            var load = new BotLoad(http, bot.MessagesUri, connector.BaseUrl, tenantId, botId, token, time);
+            var cards = new CardLoad(load, connector);
             var baseline = await StorageBaseline.CreateAsync(azurite.ConnectionString, $"bench{runId}base", connector.BaseUrl, tenantId, botId, time, cancellationToken);
             var n = options.Conversations;
-            var measurements = new List<(string Phase, Measurement Result)>();
-
-            if (options.Warmup > 0)
-            {
-                Console.WriteLine($"Warming up ({options.Warmup} turns each)…");
-                measurements.Add(("warm-up baseline", await baseline.RunAsync("warmbase", BenchConversation.Create("warmbase", n), options.Warmup, cancellationToken)));
-                measurements.Add(("warm-up bot", await load.RunAsync("warmbot", BenchConversation.Create("warmbot", n), token, options.Warmup, cancellationToken)));
-                var quiet = await bot.WaitUntilQuietAsync(cancellationToken);
-                Console.WriteLine(quiet is { } settled
-                    ? $"The bot went quiet {settled.TotalSeconds:F1} s after the warm-up."
-                    : "The bot was still busy 15 s after the warm-up; measuring anyway.");
-            }
-            var botPhases = new List<(string Phase, int Turns)> { ("warmbot", options.Warmup) };
-
-            var baselineRounds = new List<Measurement>();
-            var botRounds = new List<Measurement>();
-            CpuSample baselineCpu = default, botCpu = default;
-            for (var round = 0; round < options.Rounds; round++)
-            {
-                var turns = options.Turns / options.Rounds + (round < options.Turns % options.Rounds ? 1 : 0);
-                async Task MeasureBaselineAsync()
-                {
-                    var before = CpuSample.Take(bot, azurite);
-                    baselineRounds.Add(await baseline.RunAsync($"base{round}", BenchConversation.Create($"base{round}", n), turns, cancellationToken));
-                    baselineCpu += CpuSample.Take(bot, azurite) - before;
-                }
-                async Task MeasureBotAsync()
-                {
-                    var before = CpuSample.Take(bot, azurite);
-                    botRounds.Add(await load.RunAsync($"bot{round}", BenchConversation.Create($"bot{round}", n), token, turns, cancellationToken));
-                    botCpu += CpuSample.Take(bot, azurite) - before;
-                    botPhases.Add(($"bot{round}", turns));
-                }
-
-                Console.WriteLine($"Round {round + 1} of {options.Rounds}: {turns} turns each…");
-                // ABBA: whichever side goes second in a round goes first in the next, so a steady drift in
-                // background load does not favour one side.
-                if (round % 2 == 0)
-                {
-                    await MeasureBaselineAsync();
-                    await MeasureBotAsync();
-                }
-                else
-                {
-                    await MeasureBotAsync();
-                    await MeasureBaselineAsync();
-                }
-            }
-            var baselineRun = Measurement.Combine(baselineRounds);
-            var botRun = Measurement.Combine(botRounds);
-            measurements.Add(("baseline", baselineRun));
-            measurements.Add(("bot", botRun));
-            var (rss, peakRss) = bot.ReadMemoryMiB();
-
-            var sentIds = botPhases.SelectMany(p => Enumerable.Range(0, p.Turns).Select(slot => BenchConversation.ActivityId(p.Phase, slot % n, slot / n)));
-            var (missing, duplicated) = connector.CheckReplies(sentIds);
-
             var failures = new List<string>();
-            foreach (var (phase, m) in measurements.Where(m => m.Result.Errors > 0))
+            var workloads = new List<WorkloadResult>();
+            var botTurns = 0;
+
+            // Message phases whose every turn must have had exactly one reply at the connector.
+            var messagePhases = new List<(string Phase, int Turns)>();
+            if (options.Workloads.HasFlag(Workloads.Message))
             {
-                failures.Add($"{phase}: {m.Errors} of {m.Turns} turns failed, e.g. {string.Join(" | ", m.FirstErrors)}");
+                workloads.Add(await MeasureAsync(new Workload(
+                    "message",
+                    "a typed message in a personal chat, half สวัสดี (text hint), half help (help card), reply posted to the connector",
+                    "1 dedupe-row insert, + 1 form-session point read (a miss) on small talk; on a chat's first turn also 2 reference upserts, 1 preference read and the welcomed insert",
+                    (phase, _) =>
+                    {
+                        var chats = BenchConversation.Create(phase, n);
+                        return Task.FromResult<RunTurns>(async (turns, ct) =>
+                        {
+                            messagePhases.Add((phase, turns));
+                            return await load.RunAsync(phase, chats, turns, ct);
+                        });
+                    },
+                    (phase, _) =>
+                    {
+                        var chats = BenchConversation.Create(phase, n);
+                        return Task.FromResult<RunTurns>((turns, ct) => baseline.RunAsync(phase, chats, turns, ct));
+                    })));
             }
+            if (options.Workloads.HasFlag(Workloads.Card))
+            {
+                workloads.Add(await MeasureAsync(new Workload(
+                    "card",
+                    "an Action.Execute invoke on the satisfaction form: form.next with 4 valid Likert answers (page 2 to 3), then form.back, alternating; the next card is the invoke's answer",
+                    "1 point read of the form-session row + 1 ETag-conditional replace of it",
+                    async (phase, ct) =>
+                    {
+                        var forms = await cards.OpenAsync(phase, BenchConversation.Create(phase, n), ct);
+                        return (turns, ct2) => cards.RunAsync(phase, forms, turns, ct2);
+                    },
+                    async (phase, ct) =>
+                    {
+                        var chats = BenchConversation.Create(phase, n);
+                        await baseline.OpenFormsAsync(chats, ct);
+                        return (turns, ct2) => baseline.RunCardTurnsAsync(chats, turns, ct2);
+                    })));
+                if (cards.UnexpectedPosts > 0)
+                {
+                    failures.Add($"card: the bot posted {cards.UnexpectedPosts} messages to the connector during card turns, whose answer should be the invoke response alone");
+                }
+            }
+
+            var sentIds = messagePhases.SelectMany(p => Enumerable.Range(0, p.Turns).Select(slot => BenchConversation.ActivityId(p.Phase, slot % n, slot / n)));
+            var (missing, duplicated) = connector.CheckReplies(sentIds);
             if (missing > 0 || duplicated > 0)
             {
-                failures.Add($"{missing} turns got no reply at the connector and {duplicated} got more than one");
+                failures.Add($"{missing} message turns got no reply at the connector and {duplicated} got more than one");
             }
             if (connector.Unauthorized > 0)
             {
@@ -187,22 +189,93 @@ namespace SupervisionBot.Bench
                 failures.Add($"the bot exited during the run (exit {bot.Process.ExitCode}):\n{bot.Process.Tail}");
             }
 
-            var ratio = botRun.TurnsPerSecond / baselineRun.TurnsPerSecond;
             var result = new BenchResult(
                 startedAt,
                 new MachineInfo(Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription, loadBefore, LoadAverage()),
                 n, options.Turns, options.Warmup, options.Rounds,
-                bot.Ready.TotalMilliseconds, idleRss, rss, peakRss,
-                PhaseResult.From(botRun), PhaseResult.From(baselineRun), ratio,
-                botRounds.Zip(baselineRounds, (b, s) => b.TurnsPerSecond / s.TurnsPerSecond).ToArray(),
-                botCpu.PerTurn(botRun.Turns, botRun.Elapsed), baselineCpu.PerTurn(baselineRun.Turns, baselineRun.Elapsed),
-                missing, duplicated, connector.Unauthorized, identity.TokenRequests, identity.KeyRequests,
-                BenchResult.Evaluate(n, options.Turns, ratio, botRun.Percentile(99), bot.Ready.TotalMilliseconds, rss));
+                bot.Ready.TotalMilliseconds, idleRss, workloads,
+                missing, duplicated, connector.Unauthorized, identity.TokenRequests, identity.KeyRequests);
 
             var jsonPath = Path.GetFullPath(options.OutputPath ?? Path.Combine(root, "artifacts", "bench", "result.json"));
             Directory.CreateDirectory(Path.GetDirectoryName(jsonPath)!);
             await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(result, BenchJson.Default.BenchResult), cancellationToken);
             return new BenchOutcome(result.ToTable(), jsonPath, failures);
+
+            // Warm-up, then the measured rounds of both sides in ABBA order; RSS read right after.
+            async Task<WorkloadResult> MeasureAsync(Workload workload)
+            {
+                var ct = cancellationToken;
+                var name = workload.Name;
+                if (options.Warmup > 0)
+                {
+                    Console.WriteLine($"{name}: warming up ({options.Warmup} turns each)…");
+                    Check("warm-up baseline", await (await workload.Baseline($"{name}-warmbase", ct))(options.Warmup, ct));
+                    Check("warm-up bot", await (await workload.Bot($"{name}-warmbot", ct))(options.Warmup, ct));
+                    botTurns += options.Warmup;
+                    var quiet = await bot.WaitUntilQuietAsync(ct);
+                    Console.WriteLine(quiet is { } settled
+                        ? $"{name}: the bot went quiet {settled.TotalSeconds:F1} s after the warm-up."
+                        : $"{name}: the bot was still busy 15 s after the warm-up; measuring anyway.");
+                }
+
+                var baselineRounds = new List<Measurement>();
+                var botRounds = new List<Measurement>();
+                CpuSample baselineCpu = default, botCpu = default;
+                for (var round = 0; round < options.Rounds; round++)
+                {
+                    var turns = options.Turns / options.Rounds + (round < options.Turns % options.Rounds ? 1 : 0);
+                    // Every round on new chats; opening them (a card form's first two turns) is not measured.
+                    var runBaseline = await workload.Baseline($"{name}-base{round}", ct);
+                    var runBot = await workload.Bot($"{name}-bot{round}", ct);
+                    async Task MeasureBaselineAsync()
+                    {
+                        var before = CpuSample.Take(bot, azurite);
+                        baselineRounds.Add(await runBaseline(turns, ct));
+                        baselineCpu += CpuSample.Take(bot, azurite) - before;
+                    }
+                    async Task MeasureBotAsync()
+                    {
+                        var before = CpuSample.Take(bot, azurite);
+                        botRounds.Add(await runBot(turns, ct));
+                        botCpu += CpuSample.Take(bot, azurite) - before;
+                    }
+
+                    Console.WriteLine($"{name}: round {round + 1} of {options.Rounds}, {turns} turns each…");
+                    // ABBA: whichever side goes second in a round goes first in the next, so a steady drift in
+                    // background load does not favour one side.
+                    if (round % 2 == 0)
+                    {
+                        await MeasureBaselineAsync();
+                        await MeasureBotAsync();
+                    }
+                    else
+                    {
+                        await MeasureBotAsync();
+                        await MeasureBaselineAsync();
+                    }
+                }
+                var baselineRun = Check("baseline", Measurement.Combine(baselineRounds));
+                var botRun = Check("bot", Measurement.Combine(botRounds));
+                botTurns += botRun.Turns;
+                var (rss, peakRss) = bot.ReadMemoryMiB();
+                var ratio = botRun.TurnsPerSecond / baselineRun.TurnsPerSecond;
+                return new WorkloadResult(
+                    name, workload.Turn, workload.BaselineTurn,
+                    PhaseResult.From(botRun), PhaseResult.From(baselineRun), ratio,
+                    botRounds.Zip(baselineRounds, (b, s) => b.TurnsPerSecond / s.TurnsPerSecond).ToArray(),
+                    botCpu.PerTurn(botRun.Turns, botRun.Elapsed), baselineCpu.PerTurn(baselineRun.Turns, baselineRun.Elapsed),
+                    rss, peakRss,
+                    BenchResult.Evaluate(n, botTurns, ratio, botRun.Percentile(99), bot.Ready.TotalMilliseconds, rss));
+
+                Measurement Check(string phase, Measurement m)
+                {
+                    if (m.Errors > 0)
+                    {
+                        failures.Add($"{name} {phase}: {m.Errors} of {m.Turns} turns failed, e.g. {string.Join(" | ", m.FirstErrors)}");
+                    }
+                    return m;
+                }
+            }
         }
 
         /// <summary>Other engineers share this machine: the load average says how much they were using it.</summary>
