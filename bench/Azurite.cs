@@ -1,3 +1,5 @@
+using SupervisionBot.Tests.Support;
+
 namespace SupervisionBot.Bench;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SupervisionBot.Tests.Support;
 
 namespace SupervisionBot.Bench;
 

@@ -3,7 +3,14 @@ using SupervisionBot.Tests.Support;
 
 namespace SupervisionBot.Tests.EndToEnd;
 
+/// <summary>
+/// While the bot restarts its port is free for a moment; run alone so no other test's server can take it.
+/// </summary>
+[CollectionDefinition(nameof(FormRestartTests), DisableParallelization = true)]
+public sealed class FormRestartCollection;
+
 /// <summary>A bot restarted (redeployed) in the middle of a form loses nothing: the form resumes where it was.</summary>
+[Collection(nameof(FormRestartTests))]
 public sealed class FormRestartTests(FormJourneyFixture bot) : IClassFixture<FormJourneyFixture>
 {
     [Fact]

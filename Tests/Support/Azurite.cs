@@ -42,8 +42,8 @@ public sealed class Azurite
             "--tableHost", "127.0.0.1", "--tablePort", table.ToString(),
             "--inMemoryPersistence", "--silent", "--disableTelemetry", "--skipApiVersionCheck",
         ], RepoPaths.Root);
-        await Ports.WaitUntilListeningAsync(table, TimeSpan.FromSeconds(30), () => process.Output);
-        await Ports.WaitUntilListeningAsync(queue, TimeSpan.FromSeconds(10), () => process.Output);
+        await Ports.WaitUntilListeningAsync(table, TimeSpan.FromSeconds(30), () => process.Tail);
+        await Ports.WaitUntilListeningAsync(queue, TimeSpan.FromSeconds(10), () => process.Tail);
         return new Azurite(process, table, queue);
     }
 }

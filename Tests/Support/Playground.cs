@@ -45,7 +45,7 @@ public sealed class Playground : IAsyncDisposable
     public string ConnectorUrl => $"http://localhost:{Port}/_connector";
 
     /// <summary>Console output plus the end of its devTools log, which records every activity and the bot's answers.</summary>
-    public string Log => _process.Output + "\n--- devTools log (end) ---\n" + DevToolsLogTail(20_000);
+    public string Log => _process.Tail + "\n--- devTools log (end) ---\n" + DevToolsLogTail(20_000);
 
     /// <summary>More to print when a wait times out (the fixture adds the bot's own log).</summary>
     public Func<string>? Diagnostics { get; set; }
@@ -72,7 +72,7 @@ public sealed class Playground : IAsyncDisposable
                 ["TEAMSAPPTESTER_BROWSER"] = "none",
                 ["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = Path.Combine(RepoPaths.Root, ".m365agentsplayground.yml"),
             });
-        await Ports.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(30), () => process.Output);
+        await Ports.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(30), () => process.Tail);
         var playground = new Playground(process, port, workDir);
         await playground.ConnectAsync();
         return playground;
