@@ -1,10 +1,12 @@
 using SupervisionBot.Bot.Connector;
+using SupervisionBot.Bot.Storage;
 using SupervisionBot.Dialogs.Filling;
 
 namespace SupervisionBot.Bot.Messaging;
 
 /// <summary>Runs the idle-form sweep on a timer and delivers its reminders and expiry notices.</summary>
 public sealed class FormSweepService(
+    SupervisionTables tables,
     FormSessionSweeper sweeper,
     IServiceProvider services,
     FormSessionPolicy policy,
@@ -13,6 +15,7 @@ public sealed class FormSweepService(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await tables.WhenCreatedAsync(stoppingToken);
         using var timer = new PeriodicTimer(policy.SweepInterval, time);
         do
         {

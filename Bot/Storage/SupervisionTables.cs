@@ -63,13 +63,19 @@ public sealed class SupervisionTables
 
     public TableClient Table(string name) => _service.GetTableClient(_prefix + name);
 
+    private readonly TaskCompletionSource _created = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
         foreach (var name in AllNames)
         {
             await Table(name).CreateIfNotExistsAsync(cancellationToken);
         }
+        _created.TrySetResult();
     }
+
+    /// <summary>Completes once the tables exist; background jobs wait for it rather than fail at start.</summary>
+    public Task WhenCreatedAsync(CancellationToken cancellationToken) => _created.Task.WaitAsync(cancellationToken);
 
     /// <summary>A cheap round trip that proves the account answers and our credentials work.</summary>
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
