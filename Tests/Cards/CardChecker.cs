@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using SupervisionBot.Cards.Model;
+using SupervisionBot.Tests.Support;
 
 namespace SupervisionBot.Tests.Cards;
 
@@ -33,25 +33,8 @@ internal static class CardChecker
     /// <summary>Checks every *.json under <paramref name="path"/>, e.g. the output of export-cards.</summary>
     public static Result CheckFolder(string path)
     {
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = CardTestPaths.RepoRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine("scripts", "cards", "check-cards.js"));
-        start.ArgumentList.Add(path);
-        start.Environment["SUPERVISIONBOT_CARD_SCHEMA"] = CardTestPaths.CardSchema();
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("check-cards.js did not finish within 2 minutes.");
-        }
-
-        return new Result(process.ExitCode, stdout + stderr.Result);
+        var run = NodeScript.Run(Path.Combine("scripts", "cards", "check-cards.js"), [path], TimeSpan.FromMinutes(2),
+            new Dictionary<string, string> { ["SUPERVISIONBOT_CARD_SCHEMA"] = CardTestPaths.CardSchema() });
+        return new Result(run.ExitCode, run.Output);
     }
 }

@@ -1,22 +1,11 @@
+using SupervisionBot.Tests.Support;
+
 namespace SupervisionBot.Tests.Cards;
 
 /// <summary>Locates the repository and the shared card schema the card tests need.</summary>
 internal static class CardTestPaths
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SupervisionBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No SupervisionBot.sln above {AppContext.BaseDirectory}.");
-    }
+    public static string RepoRoot => RepoPaths.Root;
 
     /// <summary>
     /// The official schema from $SUPERVISIONBOT_CARD_SCHEMA or a shared/schemas folder beside a parent

@@ -22,9 +22,10 @@ public sealed class PlaygroundPageTests(PlaygroundFixture fixture, ITestOutputHe
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
         File.Delete(screenshot);
 
-        var (exitCode, stdout, stderr) = await RunNodeAsync(
-            Path.Combine(RepoPaths.Root, "scripts", "e2e", "playground-page.js"),
-            fixture.Playground.Url, screenshot, "help", "Welcome to SupervisionBot");
+        // The script stops itself after 45 s; the limit only guards against node itself hanging.
+        var (exitCode, stdout, stderr) = await Task.Run(() => NodeScript.Run(
+            Path.Combine("scripts", "e2e", "playground-page.js"),
+            [fixture.Playground.Url, screenshot, "help", "Welcome to SupervisionBot"], ScriptLimit));
 
         output.WriteLine("Screenshot: " + screenshot);
         output.WriteLine(stdout);
@@ -50,36 +51,5 @@ public sealed class PlaygroundPageTests(PlaygroundFixture fixture, ITestOutputHe
         {
             return null;
         }
-    }
-
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunNodeAsync(string script, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = RepoPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(script);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(ScriptLimit);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // The script stops itself after 45 s; this only guards against node itself hanging.
-            process.Kill(entireProcessTree: true);
-            return (-1, await stdout, await stderr + $"\n(killed after {ScriptLimit})");
-        }
-        return (process.ExitCode, await stdout, await stderr);
     }
 }

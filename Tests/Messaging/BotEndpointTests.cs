@@ -200,6 +200,35 @@ public sealed class BotEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_form_asked_for_in_a_channel_opens_in_a_new_personal_chat_and_the_channel_only_gets_a_pointer()
+    {
+        _connector.Given(Request.Create().WithPath("/v3/conversations").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(201).WithBody("{\"id\":\"a:new-personal-chat\"}"));
+        var thread = "19:grp3@thread.tacv2;messageid=777";
+        var message = Activity("message", thread, id: "777", conversationType: "channel");
+        message["text"] = "<at>SupervisionBot</at> ประเมิน";
+        message["from"] = new JsonObject { ["id"] = "29:stranger", ["name"] = "ครูมาลี", ["aadObjectId"] = "aad-never-chatted" };
+        message["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention",
+            ["mentioned"] = new JsonObject { ["id"] = "28:bot", ["name"] = "SupervisionBot" },
+            ["text"] = "<at>SupervisionBot</at>",
+        });
+        message["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tid" }, ["channel"] = new JsonObject { ["id"] = "19:grp3@thread.tacv2" } };
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(message)).StatusCode);
+
+        var create = Assert.Single(_connector.LogEntries, e => e.RequestMessage.Path == "/v3/conversations").RequestMessage.Body!;
+        Assert.Contains("\"id\":\"29:stranger\"", create);
+        Assert.Contains("\"tenantId\":\"tid\"", create);
+        var form = Assert.Single(ConnectorCalls("a:new-personal-chat")).RequestMessage.Body!;
+        Assert.Contains("แบบประเมินความพึงพอใจ", form);
+        var pointer = Assert.Single(ConnectorCalls(thread)).RequestMessage.Body!;
+        Assert.Contains("แชตส่วนตัว", pointer);
+        Assert.DoesNotContain("AdaptiveCard", pointer);
+    }
+
+    [Fact]
     public async Task Channel_chatter_not_addressed_to_the_bot_is_left_alone()
     {
         var message = Activity("message", "19:grp2@thread.tacv2;messageid=9", conversationType: "channel");
