@@ -41,6 +41,34 @@ public sealed class PlaygroundPageTests(PlaygroundFixture fixture, ITestOutputHe
         Assert.True(File.Exists(screenshot) && new FileInfo(screenshot).Length > 10_000, "No screenshot at " + screenshot);
     }
 
+    [Fact]
+    public async Task A_teacher_fills_the_satisfaction_form_by_clicking_through_the_page()
+    {
+        var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "playground-satisfaction-receipt.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        File.Delete(screenshot);
+
+        // Our cards' own buttons, pressed in a real Adaptive Cards host: nothing here builds action data.
+        var (exitCode, stdout, stderr) = await Task.Run(() => NodeScript.Run(
+            Path.Combine("scripts", "e2e", "playground-form.js"),
+            [fixture.Playground.Url, screenshot, "satisfaction", "Reference number"], TimeSpan.FromSeconds(120)));
+
+        output.WriteLine("Screenshot: " + screenshot);
+        var details = $"exit {exitCode}\nstdout: {stdout}\nstderr: {stderr}\n{fixture.Playground.Describe()}";
+        var result = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(TryParse).LastOrDefault(r => r is not null);
+        Assert.True(exitCode == 0 && result is not null && (bool?)result["ok"] == true, "Filling the form in the page failed: " + details);
+        Assert.Equal(5, (int?)result["pages"]);
+        var reference = System.Text.RegularExpressions.Regex.Match((string?)result["text"] ?? "", "SAT-[0-9]{6}-[2-9A-Z]{6}").Value;
+        Assert.NotEmpty(reference);
+
+        var responses = new Azure.Data.Tables.TableServiceClient(fixture.StorageConnectionString).GetTableClient(fixture.TablePrefix + "Responses");
+        var stored = Assert.Single(responses.Query<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == "supervision-satisfaction").ToList());
+        Assert.Equal(reference, stored.GetString("ReferenceNumber"));
+        Assert.Contains("ทดสอบผ่านหน้าเว็บ", stored.GetString("Answers0"));
+        Assert.False(stored.ContainsKey("Respondent"), "An anonymous response must not name its respondent.");
+        Assert.True(File.Exists(screenshot), "No screenshot at " + screenshot);
+    }
+
     private static JsonObject? TryParse(string line)
     {
         try
