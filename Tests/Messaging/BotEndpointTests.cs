@@ -229,6 +229,41 @@ public sealed class BotEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task On_a_client_without_universal_actions_the_submit_fallback_fills_the_form_and_updates_the_card_in_place()
+    {
+        var start = Activity("message", "a:old-client", locale: "en-US");
+        start["text"] = "satisfaction";
+        await PostAsync(start);
+        var firstPage = JsonNode.Parse(ConnectorCalls("a:old-client").Last().RequestMessage.Body!)!["attachments"]![0]!["content"]!;
+
+        // What an old client posts for our "Next" button: the Action.Execute's fallback Action.Submit data plus the inputs.
+        var fallback = FallbackSubmitData(firstPage, "form.next");
+        fallback["position"] = "teacher";
+        var submit = Activity("message", "a:old-client", locale: "en-US");
+        submit["replyToId"] = "first-page-message";
+        submit["value"] = fallback;
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(submit)).StatusCode);
+
+        var update = Assert.Single(ConnectorCalls("a:old-client"), c => c.RequestMessage.Method == "PUT").RequestMessage;
+        Assert.EndsWith("/activities/first-page-message", update.Path);
+        Assert.Contains("Section 2 of 5", update.Body);
+    }
+
+    private static JsonObject FallbackSubmitData(JsonNode card, string verb)
+    {
+        static IEnumerable<JsonObject> Walk(JsonNode? node) => node switch
+        {
+            JsonObject o => new[] { o }.Concat(o.SelectMany(p => Walk(p.Value))),
+            JsonArray a => a.SelectMany(Walk),
+            _ => [],
+        };
+        var execute = Walk(card).First(n => (string?)n["type"] == "Action.Execute" && (string?)n["verb"] == verb);
+        var fallback = execute["fallback"]!.AsObject();
+        Assert.Equal("Action.Submit", (string?)fallback["type"]);
+        return fallback["data"]!.DeepClone().AsObject();
+    }
+
+    [Fact]
     public async Task Channel_chatter_not_addressed_to_the_bot_is_left_alone()
     {
         var message = Activity("message", "19:grp2@thread.tacv2;messageid=9", conversationType: "channel");
