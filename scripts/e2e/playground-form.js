@@ -9,28 +9,17 @@
 // Uses the system Chromium; never downloads a browser.
 'use strict';
 
-const fs = require('fs');
-const os = require('os');
-const path = require('path');
-const { chromium } = require('playwright-core');
+const { runInPlayground, sendInPersonalChat, saveScreenshot } = require('./playground-browser');
 
 const [url, screenshot, command, receiptText] = process.argv.slice(2);
 if (!url || !screenshot || !command || !receiptText) {
   console.error('usage: playground-form.js <playground url> <screenshot.png> <command> <receipt text>');
   process.exit(2);
 }
-const TOTAL_MS = 90_000;
 const MAX_PAGES = 15;
-const started = Date.now();
-const left = () => Math.max(1_000, TOTAL_MS - (Date.now() - started));
-
-function report(result, code) {
-  console.log(JSON.stringify(result));
-  process.exit(code);
-}
 
 // Answers every input of the card the way a hurried but careful user would: a valid value everywhere.
-async function answerAll(card) {
+async function answerAll(card, left) {
   for (const group of await card.locator('[role=radiogroup]').all()) {
     await group.locator('input[type=radio]').first().check({ force: true, timeout: left() });
   }
@@ -49,60 +38,35 @@ async function answerAll(card) {
   }
 }
 
-(async () => {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'playground-chromium-'));
-  let context;
-  let pages = 0;
-  let lastText = '';
-  const watchdog = setTimeout(() => report({ ok: false, pages, text: lastText, error: `timed out after ${TOTAL_MS} ms` }, 3), TOTAL_MS + 5_000);
-  const finish = async (result, code) => {
-    clearTimeout(watchdog);
-    if (context) await context.close().catch(() => {});
-    fs.rmSync(profile, { recursive: true, force: true });
-    report(result, code);
-  };
-  try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      headless: true,
-      viewport: { width: 1280, height: 1600 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    const page = context.pages()[0] || (await context.newPage());
-    await page.goto(url, { timeout: left() });
-    await page.getByRole('treeitem', { name: 'Personal Chat' }).click({ timeout: left() });
-    const composer = page.locator('div[role=textbox]').first();
-    await composer.click({ timeout: left() });
-    await composer.fill(command, { timeout: left() });
-    await page.getByRole('button', { name: 'Send Message' }).click({ timeout: left() });
+let pages = 0;
+let lastText = '';
+const progress = () => ({ pages, text: lastText });
 
-    // The form's card is the last card on the page; each press replaces it in place.
-    const card = page.locator('.ac-adaptiveCard').last();
-    await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].pop()?.querySelector('button'), null, { timeout: left() });
-    for (; pages < MAX_PAGES; pages++) {
+runInPlayground({ url, totalMs: 90_000, viewport: { width: 1280, height: 1600 }, progress }, async ({ page, left }) => {
+  await sendInPersonalChat(page, command, left);
+
+  // The form's card is the last card on the page; each press replaces it in place.
+  const card = page.locator('.ac-adaptiveCard').last();
+  await page.waitForFunction(() => [...document.querySelectorAll('.ac-adaptiveCard')].pop()?.querySelector('button'), null, { timeout: left() });
+  for (; pages < MAX_PAGES; pages++) {
+    lastText = await card.innerText({ timeout: left() });
+    const submit = card.getByRole('button', { name: 'Submit', exact: true });
+    if (await submit.count() > 0) {
+      await submit.first().click({ timeout: left() });
+      await page.waitForFunction((want) => ([...document.querySelectorAll('.ac-adaptiveCard')].pop()?.innerText || '').includes(want), receiptText, { timeout: left(), polling: 200 });
       lastText = await card.innerText({ timeout: left() });
-      const submit = card.getByRole('button', { name: 'Submit', exact: true });
-      if (await submit.count() > 0) {
-        await submit.first().click({ timeout: left() });
-        await page.waitForFunction((want) => ([...document.querySelectorAll('.ac-adaptiveCard')].pop()?.innerText || '').includes(want), receiptText, { timeout: left(), polling: 200 });
-        lastText = await card.innerText({ timeout: left() });
-        fs.mkdirSync(path.dirname(path.resolve(screenshot)), { recursive: true });
-        await card.screenshot({ path: screenshot, timeout: left() });
-        return finish({ ok: true, pages, text: lastText }, 0);
-      }
-      await answerAll(card);
-      const next = card.getByRole('button', { name: /^(Next|Review answers)$/ });
-      await next.first().click({ timeout: left() });
-      // The press is answered when the card shows something else (the next page or the review).
-      await page.waitForFunction((before) => ([...document.querySelectorAll('.ac-adaptiveCard')].pop()?.innerText || '') !== before, lastText, { timeout: left(), polling: 200 });
-      const now = await card.innerText({ timeout: left() });
-      if (/Please correct|กรุณาแก้ไข/.test(now)) {
-        return finish({ ok: false, pages, text: now, error: 'the bot rejected answers the page gave' }, 1);
-      }
+      await saveScreenshot(card, screenshot, left);
+      return progress();
     }
-    return finish({ ok: false, pages, text: lastText, error: `no review card after ${MAX_PAGES} pages` }, 1);
-  } catch (error) {
-    await finish({ ok: false, pages, text: lastText, error: String(error && error.message || error).split('\n')[0] }, 1);
+    await answerAll(card, left);
+    await card.getByRole('button', { name: /^(Next|Review answers)$/ }).first().click({ timeout: left() });
+    // The press is answered when the card shows something else (the next page or the review).
+    await page.waitForFunction((before) => ([...document.querySelectorAll('.ac-adaptiveCard')].pop()?.innerText || '') !== before, lastText, { timeout: left(), polling: 200 });
+    const now = await card.innerText({ timeout: left() });
+    if (/Please correct|กรุณาแก้ไข/.test(now)) {
+      lastText = now;
+      throw new Error('the bot rejected answers the page gave');
+    }
   }
-})();
+  throw new Error(`no review card after ${MAX_PAGES} pages`);
+});
