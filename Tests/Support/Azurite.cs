@@ -35,7 +35,7 @@ public sealed class Azurite
             throw new InvalidOperationException($"Azurite is not installed ({bin}); run the test command from the README, which installs the npm tools.");
         }
         int blob = Ports.Free(), queue = Ports.Free(), table = Ports.Free();
-        var process = new ChildProcess(bin,
+        var process = SuiteProcess.Start(bin,
         [
             "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(),
             "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(),

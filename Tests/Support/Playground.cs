@@ -64,7 +64,7 @@ public sealed class Playground : IAsyncDisposable
     {
         var port = Ports.Free();
         var workDir = Directory.CreateTempSubdirectory("playground-").FullName;
-        var process = new ChildProcess(RepoPaths.NodeBin("agentsplayground"),
+        var process = SuiteProcess.Start(RepoPaths.NodeBin("agentsplayground"),
             ["-e", botEndpoint, "-c", "msteams", "-p", port.ToString(), "--dt"],
             workDir,
             new Dictionary<string, string>
