@@ -50,7 +50,7 @@ public static class ActivityConverter
     /// <summary>Action.Submit arrives as a message whose value is the data merged with the inputs.</summary>
     private static CardAction? ReadSubmit(Activity activity)
     {
-        if (activity.Value is not { ValueKind: JsonValueKind.Object } value || JsonNode.Parse(value.GetRawText()) is not JsonObject data)
+        if (activity.Value is not { ValueKind: JsonValueKind.Object } value || JsonObject.Create(value) is not { } data)
         {
             return null;
         }
@@ -68,7 +68,7 @@ public static class ActivityConverter
         }
         var verb = action.TryGetProperty("verb", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
         var data = action.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object
-            ? JsonNode.Parse(d.GetRawText()) as JsonObject ?? []
+            ? JsonObject.Create(d) ?? []
             : [];
         return new CardAction(verb, data, activity.ReplyToId);
     }
