@@ -33,7 +33,7 @@ public sealed class ConnectorTokenProviderTests : IDisposable
         var token = await CreateSingleTenantProvider().GetTokenAsync(CancellationToken.None);
 
         Assert.Equal("token-1", token);
-        var request = Assert.Single(_server.LogEntries).RequestMessage;
+        var request = Assert.Single(await _server.LoggedAsync(1)).RequestMessage;
         Assert.Equal("POST", request.Method);
         Assert.StartsWith("application/x-www-form-urlencoded", request.Headers!["Content-Type"].Single());
         var form = System.Web.HttpUtility.ParseQueryString(request.Body!);
@@ -55,7 +55,7 @@ public sealed class ConnectorTokenProviderTests : IDisposable
 
         Assert.Equal("token-1", first);
         Assert.Equal("token-1", second);
-        Assert.Single(_server.LogEntries);
+        Assert.Single(await _server.LoggedAsync(1));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class ConnectorTokenProviderTests : IDisposable
         RespondWithToken("token-2", expiresIn: 3600);
         _time.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
         Assert.Equal("token-2", await provider.GetTokenAsync(CancellationToken.None));
-        Assert.Equal(2, _server.LogEntries.Count());
+        Assert.Equal(2, (await _server.LoggedAsync(2)).Count);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class ConnectorTokenProviderTests : IDisposable
         var tokens = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => provider.GetTokenAsync(CancellationToken.None).AsTask()));
 
         Assert.All(tokens, t => Assert.Equal("token-1", t));
-        Assert.Single(_server.LogEntries);
+        Assert.Single(await _server.LoggedAsync(1));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class ConnectorTokenProviderTests : IDisposable
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
         Assert.Equal("token-1", await patient);
-        Assert.Single(_server.LogEntries);
+        Assert.Single(await _server.LoggedAsync(1));
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class ConnectorTokenProviderTests : IDisposable
             TestHttp.ClientFactory(), _time, NullLogger<ConnectorTokenProvider>.Instance);
 
         Assert.Null(await provider.GetTokenAsync(CancellationToken.None));
-        Assert.Empty(_server.LogEntries);
+        Assert.Empty(await _server.LoggedAsync());
     }
 
     [Fact]

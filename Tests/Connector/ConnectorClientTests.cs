@@ -5,6 +5,7 @@ using Moq;
 using SupervisionBot.Bot.Auth;
 using SupervisionBot.Bot.Connector;
 using SupervisionBot.Bot.Protocol;
+using SupervisionBot.Tests.Support;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -45,7 +46,7 @@ public sealed class ConnectorClientTests : IDisposable
         Assert.Equal(ConnectorOutcome.Success, result.Outcome);
         Assert.Equal("m1", result.Value?.Id);
         Assert.Equal([TimeSpan.FromSeconds(2)], _delay.Delays);
-        Assert.Equal(2, _server.LogEntries.Count());
+        Assert.Equal(2, (await _server.LoggedAsync(2)).Count);
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public sealed class ConnectorClientTests : IDisposable
 
         Assert.Equal(ConnectorOutcome.Blocked, result.Outcome);
         Assert.Equal("MessageWritesBlocked", result.ErrorCode);
-        Assert.Single(_server.LogEntries);
+        Assert.Single(await _server.LoggedAsync(1));
         Assert.Empty(_delay.Delays);
     }
 
@@ -87,7 +88,7 @@ public sealed class ConnectorClientTests : IDisposable
         var result = await Client().SendToConversationAsync(_server.Url!, ConversationId, Message("hi"), CancellationToken.None);
 
         Assert.Equal(ConnectorOutcome.NotFound, result.Outcome);
-        Assert.Single(_server.LogEntries);
+        Assert.Single(await _server.LoggedAsync(1));
     }
 
     [Fact]
@@ -108,7 +109,7 @@ public sealed class ConnectorClientTests : IDisposable
         var result = await Client(maxAttempts: 3).SendToConversationAsync(_server.Url!, ConversationId, Message("hi"), CancellationToken.None);
 
         Assert.Equal(ConnectorOutcome.Throttled, result.Outcome);
-        Assert.Equal(3, _server.LogEntries.Count());
+        Assert.Equal(3, (await _server.LoggedAsync(3)).Count);
         Assert.Equal(2, _delay.Delays.Count);
     }
 
@@ -135,7 +136,7 @@ public sealed class ConnectorClientTests : IDisposable
 
         Assert.Equal(ConnectorOutcome.Failed, result.Outcome);
         Assert.Equal("BadSyntax", result.ErrorCode);
-        Assert.Single(_server.LogEntries);
+        Assert.Single(await _server.LoggedAsync(1));
     }
 
     [Fact]
@@ -147,7 +148,7 @@ public sealed class ConnectorClientTests : IDisposable
         var result = await Client().UpdateActivityAsync(_server.Url!, ConversationId, "act:9", Message("แก้ไขแล้ว"), CancellationToken.None);
 
         Assert.True(result.IsSuccess);
-        var request = Assert.Single(_server.LogEntries).RequestMessage;
+        var request = Assert.Single(await _server.LoggedAsync(1)).RequestMessage;
         Assert.Equal("Bearer tok-123", request.Headers!["Authorization"].Single());
         Assert.Contains("application/json", request.Headers["Content-Type"].Single());
         Assert.Contains("แก้ไขแล้ว", request.Body);
@@ -161,7 +162,7 @@ public sealed class ConnectorClientTests : IDisposable
 
         await Client(token: null).SendToConversationAsync(_server.Url!, ConversationId, Message("hi"), CancellationToken.None);
 
-        Assert.False(Assert.Single(_server.LogEntries).RequestMessage.Headers!.ContainsKey("Authorization"));
+        Assert.False(Assert.Single(await _server.LoggedAsync(1)).RequestMessage.Headers!.ContainsKey("Authorization"));
     }
 
     [Fact]
@@ -181,7 +182,7 @@ public sealed class ConnectorClientTests : IDisposable
 
         Assert.Equal("19:c@thread.tacv2;messageid=77", result.Value?.Id);
         Assert.Equal("77", result.Value?.ActivityId);
-        Assert.Contains("\"channel\":{\"id\":\"19:c@thread.tacv2\"}", Assert.Single(_server.LogEntries).RequestMessage.Body);
+        Assert.Contains("\"channel\":{\"id\":\"19:c@thread.tacv2\"}", Assert.Single(await _server.LoggedAsync(1)).RequestMessage.Body);
     }
 
     [Fact]

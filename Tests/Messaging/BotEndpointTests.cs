@@ -46,8 +46,8 @@ public sealed class BotEndpointTests : IAsyncLifetime
     private async Task<HttpResponseMessage> PostAsync(JsonNode activity) =>
         await _http.PostAsync(_bot.MessagesUrl, new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
 
-    private IReadOnlyList<WireMock.Logging.ILogEntry> ConnectorCalls(string conversationId) =>
-        _connector.LogEntries.Where(e => e.RequestMessage.Path.Contains(conversationId, StringComparison.Ordinal)).ToList();
+    private Task<IReadOnlyList<WireMock.Logging.ILogEntry>> ConnectorCallsAsync(string conversationId, int expected) =>
+        _connector.LoggedAsync(e => e.RequestMessage.Path.Contains(conversationId, StringComparison.Ordinal), expected);
 
     [Fact]
     public async Task First_message_is_greeted_with_the_welcome_card_in_thai()
@@ -58,7 +58,7 @@ public sealed class BotEndpointTests : IAsyncLifetime
         var response = await PostAsync(message);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = Assert.Single(ConnectorCalls("a:welcome-th")).RequestMessage.Body!;
+        var body = Assert.Single(await ConnectorCallsAsync("a:welcome-th", 1)).RequestMessage.Body!;
         Assert.Contains("application/vnd.microsoft.card.adaptive", body);
         Assert.Contains("ยินดีต้อนรับ", body);
         Assert.Contains("ช่วยเหลือ", body);
@@ -77,7 +77,7 @@ public sealed class BotEndpointTests : IAsyncLifetime
         other["text"] = "what is the weather";
         await PostAsync(other);
 
-        var bodies = ConnectorCalls("a:help").Select(c => c.RequestMessage.Body!).ToList();
+        var bodies = (await ConnectorCallsAsync("a:help", 3)).Select(c => c.RequestMessage.Body!).ToList();
         Assert.Equal(3, bodies.Count);
         Assert.Contains("ยินดีต้อนรับ", bodies[0]);
         Assert.Contains("Welcome to SupervisionBot", bodies[1]);
@@ -97,7 +97,7 @@ public sealed class BotEndpointTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, (await PostAsync(update)).StatusCode);
         }
 
-        Assert.Single(ConnectorCalls("a:install"));
+        Assert.Single(await ConnectorCallsAsync("a:install", 1));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class BotEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(again)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(again)).StatusCode);
 
-        Assert.Equal(2, ConnectorCalls("a:dup").Count);
+        Assert.Equal(2, (await ConnectorCallsAsync("a:dup", 2)).Count);
     }
 
     [Theory]
@@ -128,7 +128,7 @@ public sealed class BotEndpointTests : IAsyncLifetime
         activity["brandNew"] = new JsonObject { ["x"] = 1 };
 
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(activity)).StatusCode);
-        Assert.Empty(ConnectorCalls("a:quiet-" + type));
+        Assert.Empty(await ConnectorCallsAsync("a:quiet-" + type, 0));
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class BotEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(submit)).StatusCode);
 
-        var update = Assert.Single(ConnectorCalls("a:submit"), c => c.RequestMessage.Method == "PUT");
+        var update = Assert.Single(await ConnectorCallsAsync("a:submit", 1), c => c.RequestMessage.Method == "PUT");
         Assert.EndsWith("/activities/card-msg-7", update.RequestMessage.Path);
         Assert.Contains("AdaptiveCard", update.RequestMessage.Body);
     }
@@ -195,7 +195,7 @@ public sealed class BotEndpointTests : IAsyncLifetime
 
         await PostAsync(message);
 
-        var reply = Assert.Single(ConnectorCalls(thread)).RequestMessage;
+        var reply = Assert.Single(await ConnectorCallsAsync(thread, 1)).RequestMessage;
         Assert.EndsWith("/activities/555", reply.Path);
     }
 
@@ -218,12 +218,12 @@ public sealed class BotEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(message)).StatusCode);
 
-        var create = Assert.Single(_connector.LogEntries, e => e.RequestMessage.Path == "/v3/conversations").RequestMessage.Body!;
+        var create = Assert.Single(await _connector.LoggedAsync(e => e.RequestMessage.Path == "/v3/conversations", 1)).RequestMessage.Body!;
         Assert.Contains("\"id\":\"29:stranger\"", create);
         Assert.Contains("\"tenantId\":\"tid\"", create);
-        var form = Assert.Single(ConnectorCalls("a:new-personal-chat")).RequestMessage.Body!;
+        var form = Assert.Single(await ConnectorCallsAsync("a:new-personal-chat", 1)).RequestMessage.Body!;
         Assert.Contains("แบบประเมินความพึงพอใจ", form);
-        var pointer = Assert.Single(ConnectorCalls(thread)).RequestMessage.Body!;
+        var pointer = Assert.Single(await ConnectorCallsAsync(thread, 1)).RequestMessage.Body!;
         Assert.Contains("แชตส่วนตัว", pointer);
         Assert.DoesNotContain("AdaptiveCard", pointer);
     }
@@ -234,7 +234,7 @@ public sealed class BotEndpointTests : IAsyncLifetime
         var start = Activity("message", "a:old-client", locale: "en-US");
         start["text"] = "satisfaction";
         await PostAsync(start);
-        var firstPage = JsonNode.Parse(ConnectorCalls("a:old-client").Last().RequestMessage.Body!)!["attachments"]![0]!["content"]!;
+        var firstPage = JsonNode.Parse((await ConnectorCallsAsync("a:old-client", 1)).Last().RequestMessage.Body!)!["attachments"]![0]!["content"]!;
 
         // What an old client posts for our "Next" button: the Action.Execute's fallback Action.Submit data plus the inputs.
         var fallback = FallbackSubmitData(firstPage, "form.next");
@@ -244,7 +244,7 @@ public sealed class BotEndpointTests : IAsyncLifetime
         submit["value"] = fallback;
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(submit)).StatusCode);
 
-        var update = Assert.Single(ConnectorCalls("a:old-client"), c => c.RequestMessage.Method == "PUT").RequestMessage;
+        var update = Assert.Single(await ConnectorCallsAsync("a:old-client", 2), c => c.RequestMessage.Method == "PUT").RequestMessage;
         Assert.EndsWith("/activities/first-page-message", update.Path);
         Assert.Contains("Section 2 of 5", update.Body);
     }
@@ -270,7 +270,7 @@ public sealed class BotEndpointTests : IAsyncLifetime
         message["text"] = "ประชุมบ่ายนี้นะครับ";
 
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(message)).StatusCode);
-        Assert.Empty(ConnectorCalls("19:grp2@thread.tacv2"));
+        Assert.Empty(await ConnectorCallsAsync("19:grp2@thread.tacv2", 0));
     }
 
     [Theory]

@@ -58,7 +58,7 @@ public sealed class BotFailureTests : IDisposable
         var response = await PostAsync(bot.MessagesUrl, Message("a:down", "help", _connector.Url + "/"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var apology = Assert.Single(_connector.LogEntries).RequestMessage.Body!;
+        var apology = Assert.Single(await _connector.LoggedAsync(1)).RequestMessage.Body!;
         Assert.Contains("ขออภัย", apology);
         var reference = System.Text.RegularExpressions.Regex.Match(apology, "SB-[2-9A-Z]{6}").Value;
         Assert.NotEmpty(reference);
@@ -98,7 +98,7 @@ public sealed class BotFailureTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, wrongServiceUrl.StatusCode);
         Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
-        var reply = Assert.Single(_connector.LogEntries).RequestMessage;
+        var reply = Assert.Single(await _connector.LoggedAsync(1)).RequestMessage;
         Assert.Contains("a:auth-4", reply.Path);
         Assert.Equal("Bearer outbound-token", reply.Headers!["Authorization"].Single());
         tokenServer.Stop();

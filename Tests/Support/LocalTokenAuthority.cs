@@ -60,7 +60,8 @@ public sealed class LocalTokenAuthority : IDisposable
     /// <summary>The key <see cref="CreateToken"/> signs with unless a spec names another.</summary>
     public TestSigningKey CurrentKey { get; private set; }
 
-    public int JwksRequestCount => Server.LogEntries.Count(e => e.RequestMessage.Path == JwksPath);
+    /// <summary>Key downloads so far, once at least <paramref name="atLeast"/> have been logged (see <see cref="WireMockLog"/>).</summary>
+    public async Task<int> JwksRequestCountAsync(int atLeast = 0) => (await Server.LoggedAsync(e => e.RequestMessage.Path == JwksPath, atLeast)).Count;
 
     /// <summary>Configuration keys that send the bot's key lookups here instead of to Microsoft.</summary>
     public IReadOnlyDictionary<string, string?> ConfigurationValues => new Dictionary<string, string?>
