@@ -51,8 +51,7 @@ public sealed class BotFailureTests : IDisposable
     [Fact]
     public async Task When_storage_is_down_the_user_gets_an_apology_with_a_reference_that_is_in_the_log_and_teams_gets_200()
     {
-        var deadStorage = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-            $"TableEndpoint=http://127.0.0.1:{Ports.Free()}/devstoreaccount1;";
+        var deadStorage = SupervisionBot.Bot.Storage.StorageOptions.Azurite(tablePort: Ports.Free(), queuePort: Ports.Free());
         await using var bot = await RunningBot.StartAsync(deadStorage, "dead");
 
         var response = await PostAsync(bot.MessagesUrl, Message("a:down", "help", _connector.Url + "/"));

@@ -114,7 +114,7 @@ public sealed class ConversationReferenceStoreTests : IAsyncLifetime
     {
         Assert.True(await _tables.IsReachableAsync(CancellationToken.None));
 
-        var nowhere = NewTables($"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:{Ports.Free()}/devstoreaccount1;", "x");
+        var nowhere = NewTables(StorageOptions.Azurite(tablePort: Ports.Free(), queuePort: Ports.Free()), "x");
         Assert.False(await nowhere.IsReachableAsync(CancellationToken.None));
     }
 

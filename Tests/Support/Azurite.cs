@@ -1,3 +1,5 @@
+using SupervisionBot.Bot.Storage;
+
 namespace SupervisionBot.Tests.Support;
 
 /// <summary>
@@ -6,16 +8,13 @@ namespace SupervisionBot.Tests.Support;
 /// </summary>
 public sealed class Azurite
 {
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly Lazy<Task<Azurite>> Shared = new(StartAsync);
     private static int _prefixCounter;
 
     private Azurite(ChildProcess process, int tablePort, int queuePort)
     {
         Process = process;
-        ConnectionString =
-            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
-            $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;";
+        ConnectionString = StorageOptions.Azurite(tablePort, queuePort);
     }
 
     public ChildProcess Process { get; }
