@@ -50,10 +50,7 @@ public static class BotHost
         services.AddSingleton(_ => FormCatalogue.LoadBuiltIn());
         services.Configure<DirectoryOptions>(configuration.GetSection("Directory"));
         services.AddSingleton<IPickerChoices>(sp =>
-        {
-            var directory = sp.GetRequiredService<IOptions<DirectoryOptions>>().Value;
-            return new ConfiguredPickerChoices(directory.Schools, directory.Teachers);
-        });
+            new ConfiguredPickerChoices(sp.GetRequiredService<IOptions<DirectoryOptions>>().Value.ByPicker()));
         services.AddSingleton<FormValidator>();
         services.AddSingleton<FormCardPresenter>();
         services.AddSingleton<FormFiller>();

@@ -3,12 +3,24 @@ using SupervisionBot.Dialogs.Forms;
 namespace SupervisionBot.Bot.People;
 
 /// <summary>
-/// Schools and teachers for the form pickers (config section "Directory"), until the directory
-/// synced from Microsoft Graph supplies them. Left empty, the forms ask for the name as text.
+/// Schools, teachers, school groups and centres for the form pickers (config section "Directory"),
+/// until the directory in Table Storage supplies them. Left empty, the forms ask for the name as text.
 /// </summary>
 public sealed class DirectoryOptions
 {
     public List<PickerChoice> Schools { get; set; } = [];
 
     public List<PickerChoice> Teachers { get; set; } = [];
+
+    public List<PickerChoice> Groups { get; set; } = [];
+
+    public List<PickerChoice> Centres { get; set; } = [];
+
+    public IReadOnlyDictionary<PickerSource, IReadOnlyList<PickerChoice>> ByPicker() => new Dictionary<PickerSource, IReadOnlyList<PickerChoice>>
+    {
+        [PickerSource.School] = Schools,
+        [PickerSource.Teacher] = Teachers,
+        [PickerSource.Group] = Groups,
+        [PickerSource.Centre] = Centres,
+    };
 }

@@ -12,14 +12,34 @@ public enum FormKind
     IndicatorFollowUp,
 }
 
-/// <summary>Who may fill a form, as the roles are named in the area office.</summary>
+/// <summary>The roles people hold in the area office; they decide which forms a person may fill and what they may see.</summary>
 public enum RespondentRole
 {
-    Supervisor,
     Teacher,
-    SchoolAdmin,
+
+    /// <summary>ผู้อำนวยการสถานศึกษา: the school's director.</summary>
+    Director,
+
+    /// <summary>ประธานกลุ่มโรงเรียน.</summary>
     GroupChair,
+
+    /// <summary>รองประธานกลุ่มโรงเรียน.</summary>
+    GroupViceChair,
+
+    /// <summary>ประธานศูนย์พัฒนาวิชาการ.</summary>
+    CentreChair,
+
+    /// <summary>ศึกษานิเทศก์.</summary>
+    Supervisor,
+
+    /// <summary>ผู้อำนวยการกลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา.</summary>
     UnitHead,
+
+    /// <summary>ผู้อำนวยการ สพม.: receives the area's reports.</summary>
+    AreaDirector,
+
+    /// <summary>The office's IT admin: imports the directory.</summary>
+    Admin,
 }
 
 /// <summary>Where a picker item takes its choices from.</summary>
@@ -28,6 +48,12 @@ public enum PickerSource
     School,
     LearningArea,
     Teacher,
+
+    /// <summary>กลุ่มโรงเรียน (school group).</summary>
+    Group,
+
+    /// <summary>ศูนย์พัฒนาวิชาการ (academic development centre).</summary>
+    Centre,
 }
 
 /// <summary>The string codes used in form-definition files; one place so the loader and docs agree.</summary>
@@ -46,11 +72,15 @@ public static class FormCodes
 
     public static readonly IReadOnlyDictionary<string, RespondentRole> Roles = new Dictionary<string, RespondentRole>(StringComparer.Ordinal)
     {
-        ["supervisor"] = RespondentRole.Supervisor,
         ["teacher"] = RespondentRole.Teacher,
-        ["school-admin"] = RespondentRole.SchoolAdmin,
+        ["director"] = RespondentRole.Director,
         ["group-chair"] = RespondentRole.GroupChair,
+        ["group-vice-chair"] = RespondentRole.GroupViceChair,
+        ["centre-chair"] = RespondentRole.CentreChair,
+        ["supervisor"] = RespondentRole.Supervisor,
         ["unit-head"] = RespondentRole.UnitHead,
+        ["area-director"] = RespondentRole.AreaDirector,
+        ["admin"] = RespondentRole.Admin,
     };
 
     public static readonly IReadOnlyDictionary<string, PickerSource> PickerSources = new Dictionary<string, PickerSource>(StringComparer.Ordinal)
@@ -58,5 +88,7 @@ public static class FormCodes
         ["school"] = PickerSource.School,
         ["learningArea"] = PickerSource.LearningArea,
         ["teacher"] = PickerSource.Teacher,
+        ["group"] = PickerSource.Group,
+        ["centre"] = PickerSource.Centre,
     };
 }

@@ -31,18 +31,16 @@ public sealed class LearningAreaPickerChoices : IPickerChoices
 }
 
 /// <summary>
-/// Schools and teachers from lists given at start-up (e.g. from configuration), learning areas from
-/// the curriculum. An empty list means "type the name" for that picker.
+/// Schools, teachers, school groups and centres from lists given at start-up (e.g. from
+/// configuration), learning areas from the curriculum. A missing or empty list means "type the name"
+/// for that picker.
 /// </summary>
-public sealed class ConfiguredPickerChoices(IReadOnlyList<PickerChoice> schools, IReadOnlyList<PickerChoice> teachers) : IPickerChoices
+public sealed class ConfiguredPickerChoices(IReadOnlyDictionary<PickerSource, IReadOnlyList<PickerChoice>> lists) : IPickerChoices
 {
     private readonly LearningAreaPickerChoices learningAreas = new();
 
     public ValueTask<IReadOnlyList<PickerChoice>> GetChoicesAsync(PickerSource source, Language language, CancellationToken cancellationToken) =>
-        source switch
-        {
-            PickerSource.School => ValueTask.FromResult(schools),
-            PickerSource.Teacher => ValueTask.FromResult(teachers),
-            _ => learningAreas.GetChoicesAsync(source, language, cancellationToken),
-        };
+        source == PickerSource.LearningArea
+            ? learningAreas.GetChoicesAsync(source, language, cancellationToken)
+            : ValueTask.FromResult(lists.TryGetValue(source, out var list) ? list : []);
 }

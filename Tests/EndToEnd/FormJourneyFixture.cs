@@ -21,7 +21,7 @@ public sealed partial class FormJourneyFixture : IAsyncLifetime
         [$"Roles:Users:{AllRolesUser}:0"] = "Supervisor",
         [$"Roles:Users:{AllRolesUser}:1"] = "UnitHead",
         [$"Roles:Users:{AllRolesUser}:2"] = "GroupChair",
-        [$"Roles:Users:{AllRolesUser}:3"] = "SchoolAdmin",
+        [$"Roles:Users:{AllRolesUser}:3"] = "Director",
         [$"Roles:Users:{AllRolesUser}:4"] = "Teacher",
     };
 

@@ -257,9 +257,11 @@ public class FormCardPresenterTests
     [Fact]
     public async Task With_a_configured_directory_schools_and_teachers_are_chosen_from_it()
     {
-        var pickers = new ConfiguredPickerChoices(
-            [new PickerChoice("1010720001", "โรงเรียนสตรีวิทยา"), new PickerChoice("1010720002", "โรงเรียนเทพศิรินทร์")],
-            [new PickerChoice("t-17", "นางสาวสุนิสา ใจดี")]);
+        var pickers = new ConfiguredPickerChoices(new Dictionary<PickerSource, IReadOnlyList<PickerChoice>>
+        {
+            [PickerSource.School] = [new PickerChoice("1010720001", "โรงเรียนสตรีวิทยา"), new PickerChoice("1010720002", "โรงเรียนเทพศิรินทร์")],
+            [PickerSource.Teacher] = [new PickerChoice("t-17", "นางสาวสุนิสา ใจดี")],
+        });
         var presenter = new FormCardPresenter(pickers);
         var validator = new FormValidator(pickers);
         var form = Form("active-learning-observation");

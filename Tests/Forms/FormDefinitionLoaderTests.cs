@@ -214,7 +214,7 @@ public class FormDefinitionLoaderTests
     [Fact]
     public void Unknown_role() =>
         AssertRejected(FormJson.With(f => f["settings"]!["roles"] = new JsonArray("teacher", "principal")), "$.settings.roles[1]",
-            "unknown role 'principal'; expected one of supervisor, teacher, school-admin, group-chair, unit-head");
+            "unknown role 'principal'; expected one of teacher, director, group-chair, group-vice-chair, centre-chair, supervisor, unit-head, area-director, admin");
 
     [Theory]
     [InlineData(0)]

@@ -22,7 +22,7 @@ public sealed class BotConfigurationTests
             ["Directory:Teachers:0:Title"] = "ครูสมศรี ใจดี",
             ["Roles:Default:0"] = "Teacher",
             ["Roles:Users:aad-chair:0"] = "GroupChair",
-            ["Roles:Users:aad-chair:1"] = "SchoolAdmin",
+            ["Roles:Users:aad-chair:1"] = "Director",
         });
 
         var pickers = bot.Services.GetRequiredService<IPickerChoices>();
@@ -32,7 +32,7 @@ public sealed class BotConfigurationTests
         Assert.Equal("teacher-01", Assert.Single(await pickers.GetChoicesAsync(PickerSource.Teacher, Language.Thai, CancellationToken.None)).Value);
         Assert.Equal(9, (await pickers.GetChoicesAsync(PickerSource.LearningArea, Language.English, CancellationToken.None)).Count);
         Assert.Equal([RespondentRole.Teacher], await roles.GetRolesAsync(new Participant("29:x", "aad-someone", null), CancellationToken.None));
-        Assert.Equal(new HashSet<RespondentRole> { RespondentRole.GroupChair, RespondentRole.SchoolAdmin },
+        Assert.Equal(new HashSet<RespondentRole> { RespondentRole.GroupChair, RespondentRole.Director },
             await roles.GetRolesAsync(new Participant("29:y", "aad-chair", null), CancellationToken.None));
     }
 
