@@ -4,12 +4,14 @@ using SupervisionBot.Bot.Health;
 using Microsoft.Extensions.Options;
 using SupervisionBot.Bot.Messaging;
 using SupervisionBot.Bot.People;
+using SupervisionBot.Bot.Scheduling;
 using SupervisionBot.Bot.Storage;
 using SupervisionBot.Dialogs.Conversations;
 using SupervisionBot.Dialogs.Filling;
 using SupervisionBot.Dialogs.FormCards;
 using SupervisionBot.Dialogs.Forms;
 using SupervisionBot.Dialogs.People;
+using SupervisionBot.Dialogs.Scheduling;
 
 namespace SupervisionBot.Bot;
 
@@ -59,6 +61,12 @@ public static class BotHost
         services.AddSingleton<FormSessionSweeper>();
         services.AddSingleton<FormSweepService>();
         services.AddHostedService(sp => sp.GetRequiredService<FormSweepService>());
+
+        services.Configure<SchedulerOptions>(configuration.GetSection("Scheduler"));
+        services.AddSingleton<TableJobSchedule>();
+        services.AddSingleton<IJobSchedule>(sp => sp.GetRequiredService<TableJobSchedule>());
+        services.AddSingleton<JobRunner>();
+        services.AddHostedService<SchedulerService>();
 
         services.AddTransient<IPersonalChats, PersonalChats>();
         services.AddTransient<TurnRouter>();

@@ -14,8 +14,10 @@ public sealed class SupervisionTables
     public const string ResponsesName = "Responses";
     public const string RespondentsName = "Respondents";
     public const string PeopleName = "People";
+    public const string ScheduleName = "Schedule";
+    public const string ScheduledJobsName = "ScheduledJobs";
 
-    private static readonly string[] AllNames = [ConversationsName, ProcessedActivitiesName, FormSessionsName, ResponsesName, RespondentsName, PeopleName];
+    private static readonly string[] AllNames = [ConversationsName, ProcessedActivitiesName, FormSessionsName, ResponsesName, RespondentsName, PeopleName, ScheduleName, ScheduledJobsName];
 
     private readonly TableServiceClient _service;
     private readonly string _prefix;
@@ -52,6 +54,8 @@ public sealed class SupervisionTables
         Responses = Table(ResponsesName);
         Respondents = Table(RespondentsName);
         People = Table(PeopleName);
+        Schedule = Table(ScheduleName);
+        ScheduledJobs = Table(ScheduledJobsName);
     }
 
     public TableClient Conversations { get; }
@@ -60,6 +64,12 @@ public sealed class SupervisionTables
     public TableClient Responses { get; }
     public TableClient Respondents { get; }
     public TableClient People { get; }
+
+    /// <summary>Pending jobs by the hour they are due: the scheduler reads only the current hours.</summary>
+    public TableClient Schedule { get; }
+
+    /// <summary>Every job by kind and id: where it is due, and its state once run.</summary>
+    public TableClient ScheduledJobs { get; }
 
     public TableClient Table(string name) => _service.GetTableClient(_prefix + name);
 

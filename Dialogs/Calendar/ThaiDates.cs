@@ -43,6 +43,57 @@ public static class ThaiDates
             : local.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// A date as people type it: ISO <c>2026-11-24</c>, or <c>วว/ดด/ปปปป</c> with a Buddhist-Era year
+    /// (<c>24/11/2569</c>, Thai digits too). A slash date with a year below 2400 is read as C.E., since
+    /// no one means a date in the sixth century.
+    /// </summary>
+    public static bool TryParseDate(string? text, out DateOnly date)
+    {
+        date = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+        var latin = LatinDigits(text.Trim());
+        if (DateOnly.TryParseExact(latin, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return true;
+        }
+        var parts = latin.Split('/');
+        if (parts.Length != 3
+            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || parts[2].Length != 4)
+        {
+            return false;
+        }
+        var gregorianYear = year >= BuddhistEraFloor ? year - BuddhistEraOffset : year;
+        if (month is < 1 or > 12 || gregorianYear is < 1 or > 9999 || day < 1 || day > DateTime.DaysInMonth(gregorianYear, month))
+        {
+            return false;
+        }
+        date = new DateOnly(gregorianYear, month, day);
+        return true;
+    }
+
+    /// <summary>Official documents often use Thai digits (๐–๙); we read and store Latin ones.</summary>
+    public static string LatinDigits(string text) =>
+        string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c is >= '\u0E50' and <= '\u0E59' ? (char)('0' + (c - '\u0E50')) : c;
+            }
+        });
+
+    /// <summary>พ.ศ. = ค.ศ. + 543.</summary>
+    public const int BuddhistEraOffset = 543;
+
+    private const int BuddhistEraFloor = 2400;
+
     private static int ThaiYear(DateOnly date) => BuddhistEra.GetYear(date.ToDateTime(TimeOnly.MinValue));
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);

@@ -198,11 +198,11 @@ public sealed class FormValidator(IPickerChoices pickerChoices)
 
     private static (string?, AnswerError?) NormaliseDate(DateItem item, string raw, Language language)
     {
-        if (!DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!ThaiDates.TryParseDate(raw, out var date))
         {
             return (null, Error(string.Empty, AnswerProblem.NotADate, language, new(
-                "กรุณาระบุวันที่ในรูปแบบ ปปปป-ดด-วว เป็นปี ค.ศ. เช่น 2025-05-16",
-                "Please enter a date as yyyy-MM-dd, e.g. 2025-05-16.")));
+                "กรุณาระบุวันที่เป็น วว/ดด/ปปปป (ปี พ.ศ.) เช่น 16/05/2568 หรือ ปปปป-ดด-วว (ปี ค.ศ.) เช่น 2025-05-16",
+                "Please enter a date as dd/mm/yyyy with a Buddhist-Era year (e.g. 16/05/2568) or as yyyy-MM-dd (e.g. 2025-05-16).")));
         }
 
         // A B.E. year typed into a Gregorian field would otherwise be stored 543 years in the future.
@@ -226,16 +226,7 @@ public sealed class FormValidator(IPickerChoices pickerChoices)
         return (date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null);
     }
 
-    /// <summary>Official documents often use Thai digits (๐–๙); answers are stored with Latin ones.</summary>
-    public static string LatinDigits(string text) =>
-        string.Create(text.Length, text, static (span, source) =>
-        {
-            for (var i = 0; i < source.Length; i++)
-            {
-                var c = source[i];
-                span[i] = c is >= '\u0E50' and <= '\u0E59' ? (char)('0' + (c - '\u0E50')) : c;
-            }
-        });
+    private static string LatinDigits(string text) => ThaiDates.LatinDigits(text);
 
     private static string Show(decimal number) => number.ToString("0.############################", CultureInfo.InvariantCulture);
 

@@ -142,7 +142,8 @@ public class FormValidatorTests
     [InlineData("students", "35.5", AnswerProblem.NotAnInteger, "กรุณากรอกเป็นจำนวนเต็ม")]
     [InlineData("students", "0", AnswerProblem.BelowMinimum, "ต้องไม่น้อยกว่า 1")]
     [InlineData("students", "61", AnswerProblem.AboveMaximum, "ต้องไม่เกิน 60")]
-    [InlineData("visit-date", "20/06/2025", AnswerProblem.NotADate, "กรุณาระบุวันที่ในรูปแบบ ปปปป-ดด-วว เป็นปี ค.ศ. เช่น 2025-05-16")]
+    [InlineData("visit-date", "31/02/2569", AnswerProblem.NotADate, "กรุณาระบุวันที่เป็น วว/ดด/ปปปป (ปี พ.ศ.) เช่น 16/05/2568 หรือ ปปปป-ดด-วว (ปี ค.ศ.) เช่น 2025-05-16")]
+    [InlineData("visit-date", "20 มิ.ย.", AnswerProblem.NotADate, "กรุณาระบุวันที่เป็น วว/ดด/ปปปป (ปี พ.ศ.) เช่น 16/05/2568 หรือ ปปปป-ดด-วว (ปี ค.ศ.) เช่น 2025-05-16")]
     [InlineData("visit-date", "2568-06-20", AnswerProblem.BuddhistEraYear, "กรุณาระบุปีเป็น ค.ศ. เช่น 2025 แทน พ.ศ. 2568")]
     [InlineData("visit-date", "2025-05-15", AnswerProblem.BeforeEarliest, "ต้องไม่ก่อนวันที่ 16 พฤษภาคม 2568")]
     [InlineData("visit-date", "2026-05-16", AnswerProblem.AfterLatest, "ต้องไม่เกินวันที่ 15 พฤษภาคม 2569")]
@@ -151,6 +152,19 @@ public class FormValidatorTests
         var result = await Validate(VisitWith(itemId, typed));
 
         Assert.Equal(new AnswerError(itemId, problem, message), Assert.Single(result.Errors));
+    }
+
+    [Theory]
+    [InlineData("20/06/2568")]
+    [InlineData("๒๐/๐๖/๒๕๖๘")]
+    [InlineData("20/6/2568")]
+    [InlineData("2025-06-20")]
+    public async Task Dates_typed_with_a_Buddhist_Era_year_are_stored_as_ISO(string typed)
+    {
+        var result = await Validate(VisitWith("visit-date", typed));
+
+        Assert.True(result.IsValid);
+        Assert.Equal("2025-06-20", result.Answers.Get("visit-date"));
     }
 
     [Fact]

@@ -1,0 +1,163 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using SupervisionBot.Bot.Storage;
+using SupervisionBot.Dialogs.Scheduling;
+
+namespace SupervisionBot.Bot.Scheduling;
+
+/// <summary>
+/// The schedule in Table Storage. A pending job has two rows: its record in <c>ScheduledJobs</c>
+/// (by kind and id, the truth about the job) and a due row in <c>Schedule</c>, partitioned by the
+/// UTC hour it is due and keyed by its due moment, so finding what is due reads one or two small
+/// partitions however many visits lie ahead. A due row whose record points elsewhere is stale
+/// (the job moved or was cancelled) and is dropped when met.
+/// </summary>
+public sealed class TableJobSchedule(SupervisionTables tables, TimeProvider time) : IJobSchedule
+{
+    private const string HourFormat = "yyyyMMddHH";
+    private const string MomentFormat = "yyyyMMddHHmmssfff";
+    private const string CursorPartition = "~scheduler";
+    private const string CursorRow = "cursor";
+
+    private volatile bool _cursorExists;
+
+    public async Task ScheduleAsync(ScheduledJob job, CancellationToken cancellationToken)
+    {
+        if (!_cursorExists)
+        {
+            await ReadCursorAsync(cancellationToken);
+            _cursorExists = true;
+        }
+        var existing = await ReadRecordAsync(job.Kind, job.Id, cancellationToken);
+        var (partition, row) = DueKeys(job, time.GetUtcNow());
+        // The due row goes first: a crash before the record is written leaves a stale row the runner
+        // drops, never a record without its due row (a job that would silently never run).
+        await tables.Schedule.UpsertEntityAsync(new TableEntity(partition, row)
+        {
+            ["Kind"] = job.Kind,
+            ["JobId"] = job.Id,
+            ["DueAt"] = job.DueAt.UtcDateTime,
+            ["Payload"] = job.Payload,
+        }, TableUpdateMode.Replace, cancellationToken);
+        await tables.ScheduledJobs.UpsertEntityAsync(new TableEntity(TableKeys.Escape(job.Kind), TableKeys.Escape(job.Id))
+        {
+            ["DueAt"] = job.DueAt.UtcDateTime,
+            ["Payload"] = job.Payload,
+            ["State"] = nameof(JobState.Pending),
+            ["DuePartition"] = partition,
+            ["DueRow"] = row,
+            ["Attempts"] = 0,
+        }, TableUpdateMode.Replace, cancellationToken);
+        if (existing is { } old && old.GetString("State") == nameof(JobState.Pending)
+            && (old.GetString("DuePartition"), old.GetString("DueRow")) != (partition, row))
+        {
+            await DeleteDueRowAsync(old.GetString("DuePartition"), old.GetString("DueRow"), ETag.All, cancellationToken);
+        }
+    }
+
+    public async Task<bool> CancelAsync(string kind, string id, CancellationToken cancellationToken)
+    {
+        var record = await ReadRecordAsync(kind, id, cancellationToken);
+        if (record is null || record.GetString("State") != nameof(JobState.Pending))
+        {
+            return false;
+        }
+        record["State"] = nameof(JobState.Cancelled);
+        record["FinishedAt"] = time.GetUtcNow().UtcDateTime;
+        try
+        {
+            await tables.ScheduledJobs.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            // It ran or moved meanwhile; the caller asks again if it still wants it gone.
+            return false;
+        }
+        await DeleteDueRowAsync(record.GetString("DuePartition"), record.GetString("DueRow"), ETag.All, cancellationToken);
+        return true;
+    }
+
+    public async Task<JobStatus?> GetStatusAsync(string kind, string id, CancellationToken cancellationToken)
+    {
+        var record = await ReadRecordAsync(kind, id, cancellationToken);
+        return record is null ? null : new JobStatus(
+            new ScheduledJob(kind, id, record.GetDateTimeOffset("DueAt")!.Value, record.GetString("Payload")),
+            Enum.Parse<JobState>(record.GetString("State")),
+            record.GetDateTimeOffset("FinishedAt"));
+    }
+
+    /// <summary>
+    /// The oldest hour that may still hold due rows. It starts at the hour of the first use, which is
+    /// no later than any job's filed hour, since jobs are never filed before the current hour.
+    /// </summary>
+    internal async Task<(string Hour, ETag ETag)> ReadCursorAsync(CancellationToken cancellationToken)
+    {
+        var response = await tables.ScheduledJobs.GetEntityIfExistsAsync<TableEntity>(CursorPartition, CursorRow, cancellationToken: cancellationToken);
+        if (response.HasValue)
+        {
+            return (response.Value!.GetString("Hour"), response.Value.ETag);
+        }
+        var hour = Hour(time.GetUtcNow());
+        try
+        {
+            var added = await tables.ScheduledJobs.AddEntityAsync(new TableEntity(CursorPartition, CursorRow) { ["Hour"] = hour }, cancellationToken);
+            return (hour, added.Headers.ETag!.Value);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return await ReadCursorAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Moves the cursor past a retired hour; when another instance moved it first, theirs stands.</summary>
+    internal async Task<(string Hour, ETag ETag)> AdvanceCursorAsync((string Hour, ETag ETag) cursor, string next, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var updated = await tables.ScheduledJobs.UpdateEntityAsync(new TableEntity(CursorPartition, CursorRow) { ["Hour"] = next }, cursor.ETag, TableUpdateMode.Replace, cancellationToken);
+            return (next, updated.Headers.ETag!.Value);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return await ReadCursorAsync(cancellationToken);
+        }
+    }
+
+    internal async Task<TableEntity?> ReadRecordAsync(string kind, string id, CancellationToken cancellationToken)
+    {
+        var response = await tables.ScheduledJobs.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(kind), TableKeys.Escape(id), cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    internal async Task DeleteDueRowAsync(string partition, string row, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.Schedule.DeleteEntityAsync(partition, row, etag, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // Gone already, or another instance holds it now: either way not ours to delete.
+        }
+    }
+
+    /// <summary>
+    /// A job due in the past is filed under the current hour (its key keeps the real moment, so its
+    /// lateness stays right): the runner may already have retired the past hour's partition.
+    /// </summary>
+    internal static (string Partition, string Row) DueKeys(ScheduledJob job, DateTimeOffset now)
+    {
+        var due = job.DueAt.ToUniversalTime();
+        var filed = due > now ? due : now.ToUniversalTime();
+        return (Hour(filed), due.ToString(MomentFormat, CultureInfo.InvariantCulture) + "|" + TableKeys.Escape(job.Kind) + "|" + TableKeys.Escape(job.Id));
+    }
+
+    internal static string Hour(DateTimeOffset moment) => moment.ToUniversalTime().ToString(HourFormat, CultureInfo.InvariantCulture);
+
+    internal static DateTimeOffset ParseHour(string partition) =>
+        DateTimeOffset.ParseExact(partition, HourFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    /// <summary>Row keys sort by due moment; everything at or before <paramref name="now"/> is below this bound.</summary>
+    internal static string DueBound(DateTimeOffset now) => now.ToUniversalTime().ToString(MomentFormat, CultureInfo.InvariantCulture) + "|~";
+}
