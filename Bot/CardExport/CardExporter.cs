@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using SupervisionBot.Cards;
 using SupervisionBot.Cards.Builders;
 using SupervisionBot.Cards.Model;
+using SupervisionBot.Dialogs.Filling;
 using SupervisionBot.Dialogs.FormCards;
 using SupervisionBot.Dialogs.Forms;
 using SupervisionBot.Dialogs.Help;
@@ -80,12 +81,12 @@ public sealed class CardExporter(FormCatalogue catalogue, IPickerChoices pickers
         var lang = Code(language);
         var actionData = new JsonObject { ["formId"] = form.Id, ["stateVersion"] = 1 };
         var sample = await SampleAnswers.ValidAsync(form, pickers, language, cancellationToken);
-        var pages = presenter.Pages(form, sample);
+        var pages = FormPages.Of(form, sample);
         var cards = new List<ExportedCard>();
         for (var i = 0; i < pages.Count; i++)
         {
             var page = pages[i];
-            var (first, last) = (i == 0, i == pages.Count - 1);
+            var (first, last) = (pages.IsFirst(i), pages.IsLast(i));
             var name = string.Create(CultureInfo.InvariantCulture, $"{form.Id}.{i + 1:00}");
 
             // As the user first sees the page: earlier pages answered, this one not yet.
