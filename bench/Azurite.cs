@@ -1,3 +1,4 @@
+using System.Globalization;
 using SupervisionBot.Bot.Storage;
 using SupervisionBot.Tests.Support;
 
@@ -30,7 +31,7 @@ internal sealed class Azurite : IDisposable
         var port = Loopback.FreePort();
         var process = new ChildProcess(bin,
         [
-            "--tableHost", "127.0.0.1", "--tablePort", port.ToString(),
+            "--tableHost", "127.0.0.1", "--tablePort", port.ToString(CultureInfo.InvariantCulture),
             "--inMemoryPersistence", "--silent", "--disableTelemetry", "--skipApiVersionCheck",
         ], repoRoot);
         try

@@ -41,8 +41,6 @@ public sealed class FormPages : IReadOnlyList<FormPage>
     /// <summary>A stored page index made safe: the answers, and so the pages, may have changed since it was stored.</summary>
     public int Clamp(int index) => Math.Clamp(index, 0, Last);
 
-    public bool IsFirst(int index) => index == 0;
-
     public bool IsLast(int index) => index == Last;
 
     /// <summary>The first page of a section (Edit on the review card), or null when none of its items is shown.</summary>

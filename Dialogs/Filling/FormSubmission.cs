@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using SupervisionBot.Cards;
 using SupervisionBot.Cards.Model;
+using SupervisionBot.Dialogs.FormCards;
 using SupervisionBot.Dialogs.Forms;
 
 namespace SupervisionBot.Dialogs.Filling;
@@ -12,7 +13,6 @@ namespace SupervisionBot.Dialogs.Filling;
 public sealed class FormSubmission(
     FormCatalogue catalogue,
     FormValidator validator,
-    SessionCards cards,
     IFormSessionStore sessions,
     IResponseStore responses,
     IRespondentRegistry respondents,
@@ -50,7 +50,7 @@ public sealed class FormSubmission(
             await respondents.MarkRespondedAsync(form.Id, form.Version, session.RespondentKey, cancellationToken);
         }
         await sessions.TryDeleteAsync(session, stored.ETag, cancellationToken);
-        return cards.Receipt(form, saved, language);
+        return FormCardPresenter.ReceiptCard(form, saved, language);
     }
 
     /// <summary>A button pressed on a card whose session is gone: a repeated submit (retry, second device) shows the receipt it earned.</summary>
@@ -60,7 +60,7 @@ public sealed class FormSubmission(
             && catalogue.Find(formId) is { } form
             && await responses.FindAsync(formId, cardSessionId, cancellationToken) is { } response)
         {
-            return cards.Receipt(form, response, language);
+            return FormCardPresenter.ReceiptCard(form, response, language);
         }
         return SessionCards.Notice(FillingTexts.ClosedTitle(language), FillingTexts.Closed(language));
     }

@@ -18,7 +18,7 @@ public sealed class SessionCards(FormCardPresenter presenter)
     {
         if (session.InReview)
         {
-            return presenter.ReviewCard(form, session.Answers, language, FormActionData.For(session));
+            return FormCardPresenter.ReviewCard(form, session.Answers, language, FormActionData.For(session));
         }
         var pages = FormPages.Of(form, session.Answers);
         return await PageAsync(session, form, pages, pages.Clamp(session.PageIndex), session.Answers, [], language, cancellationToken);
@@ -34,9 +34,7 @@ public sealed class SessionCards(FormCardPresenter presenter)
         IReadOnlyList<AnswerError> errors,
         Language language,
         CancellationToken cancellationToken) =>
-        await presenter.PageCardAsync(form, pages[index], answers, errors, language, FormActionData.For(session), pages.IsFirst(index), pages.IsLast(index), cancellationToken);
-
-    public AdaptiveCard Receipt(FormDefinition form, FormResponse response, Language language) => presenter.ReceiptCard(form, response, language);
+        await presenter.PageCardAsync(form, pages[index], answers, errors, language, FormActionData.For(session), isFirstPage: index == 0, isLastPage: pages.IsLast(index), cancellationToken);
 
     /// <summary>Asked to start a form while another is open: resume that one, or cancel it.</summary>
     public static AdaptiveCard OtherFormOpen(FormSession open, string title, Language language) =>

@@ -63,12 +63,12 @@ public sealed class FormCardPresenter(IPickerChoices pickers)
         }, language);
     }
 
-    public AdaptiveCard ReviewCard(FormDefinition form, FormAnswers answers, Language language, JsonObject actionData) =>
+    public static AdaptiveCard ReviewCard(FormDefinition form, FormAnswers answers, Language language, JsonObject actionData) =>
         Cards.Builders.ReviewCard.Build(
             new ReviewView(form.Title.Get(language), AnswerSections(form, answers, language, actionData), actionData),
             language);
 
-    public AdaptiveCard ReceiptCard(FormDefinition form, FormResponse response, Language language) =>
+    public static AdaptiveCard ReceiptCard(FormDefinition form, FormResponse response, Language language) =>
         Cards.Builders.ReceiptCard.Build(
             new ReceiptView(
                 form.Title.Get(language),
@@ -77,7 +77,7 @@ public sealed class FormCardPresenter(IPickerChoices pickers)
                 AnswerSections(form, response.Answers, language, editData: null)),
             language);
 
-    public AdaptiveCard MenuCard(IReadOnlyList<FormDefinition> forms, Language language) =>
+    public static AdaptiveCard MenuCard(IReadOnlyList<FormDefinition> forms, Language language) =>
         Cards.Builders.MenuCard.Build(
             new MenuView(
                 MenuTitle.Get(language),

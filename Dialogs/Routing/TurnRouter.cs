@@ -18,11 +18,10 @@ public sealed class TurnRouter(
     IRoleDirectory roles,
     IPersonalChats personalChats,
     FormCatalogue catalogue,
-    FormCardPresenter presenter,
     FormFiller filler,
     FormActions actions)
 {
-    private static readonly IReadOnlyDictionary<CommandKind, FormKind[]> FormGroups = new Dictionary<CommandKind, FormKind[]>
+    private static readonly Dictionary<CommandKind, FormKind[]> FormGroups = new Dictionary<CommandKind, FormKind[]>
     {
         [CommandKind.Forms] = Enum.GetValues<FormKind>(),
         [CommandKind.Survey] = [FormKind.NeedsSurvey, FormKind.TeachingProblemsSurvey],
@@ -107,7 +106,7 @@ public sealed class TurnRouter(
         }
         var card = forms.Count == 0
             ? SessionCards.Notice(FillingTexts.NoFormsTitle(turn.Language), FillingTexts.NoForms(turn.Language))
-            : presenter.MenuCard(forms, turn.Language);
+            : FormCardPresenter.MenuCard(forms, turn.Language);
         return TurnResult.With(OutgoingMessage.Of(card));
     }
 

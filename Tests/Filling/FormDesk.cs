@@ -29,9 +29,9 @@ public sealed class FormDesk
         var validator = new FormValidator(pickers);
         var cards = new SessionCards(Presenter);
         Filler = new FormFiller(Catalogue, cards, Sessions, Respondents, Time);
-        var submission = new FormSubmission(Catalogue, validator, cards, Sessions, Responses, Respondents, Time);
+        var submission = new FormSubmission(Catalogue, validator, Sessions, Responses, Respondents, Time);
         var actions = new FormActions(Catalogue, validator, cards, submission, Sessions, Time);
-        Router = new TurnRouter(References, Preferences, new FixedRoles(Enum.GetValues<RespondentRole>()), PersonalChats, Catalogue, Presenter, Filler, actions);
+        Router = new TurnRouter(References, Preferences, new FixedRoles(Enum.GetValues<RespondentRole>()), PersonalChats, Catalogue, Filler, actions);
         Conversation = new ConversationReference(kind == ConversationKind.Personal ? "a:personal-1" : "19:grp@thread.tacv2;messageid=1", kind,
             "https://smba.trafficmanager.net/apac/", "tid", "28:bot", "29:teacher", "aad-teacher", "ครูสมศรี", null, kind == ConversationKind.Channel ? "19:grp@thread.tacv2" : null, "th-TH");
     }

@@ -90,7 +90,6 @@ public class FormPagesTests
         Assert.Equal(0, pages.Clamp(-1));
         Assert.Equal(pages.Last, pages.Clamp(pages.Count + 5));
         Assert.Equal(pages.Count - 1, pages.Last);
-        Assert.True(pages.IsFirst(0));
         Assert.True(pages.IsLast(pages.Last));
         Assert.False(pages.IsLast(0));
     }

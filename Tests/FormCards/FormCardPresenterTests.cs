@@ -63,7 +63,7 @@ public class FormCardPresenterTests
         var answers = FormAnswers.Empty.With("has-follow-ups", "no").With("more-follow-ups-1", "yes").With("follow-up-2-task", "จัดทำรายงาน");
 
         Assert.Equal(["has-follow-ups"], FormPages.Of(form, answers).Where(page => page.SectionId == "follow-ups").SelectMany(page => page.Items).Select(item => item.Id));
-        Assert.DoesNotContain("จัดทำรายงาน", Texts(Presenter.ReviewCard(form, answers, Language.Thai, Data())));
+        Assert.DoesNotContain("จัดทำรายงาน", Texts(FormCardPresenter.ReviewCard(form, answers, Language.Thai, Data())));
     }
 
     [Theory]
@@ -221,7 +221,7 @@ public class FormCardPresenterTests
             .With("prior-knowledge", "4").With("learning-area", "MA").With("follow-up-date", null);
         var response = new FormResponse(observation.Id, observation.Version, "SB1-2569-000042", answers, new DateTimeOffset(2026, 11, 24, 3, 15, 0, TimeSpan.Zero), null);
 
-        foreach (var card in new[] { Presenter.ReviewCard(observation, answers, Language.Thai, Data()), Presenter.ReceiptCard(observation, response, Language.Thai) })
+        foreach (var card in new[] { FormCardPresenter.ReviewCard(observation, answers, Language.Thai, Data()), FormCardPresenter.ReceiptCard(observation, response, Language.Thai) })
         {
             Assert.Equal("24 พฤศจิกายน 2568", CardText.AnswerTo(card, "วันที่นิเทศ"));
             Assert.Equal("คณิตศาสตร์", CardText.AnswerTo(card, "กลุ่มสาระการเรียนรู้"));
@@ -238,8 +238,8 @@ public class FormCardPresenterTests
         var form = Form("supervision-satisfaction");
         var answers = FormAnswers.Empty.With("position", "teacher").With("expertise", "5");
 
-        var review = Presenter.ReviewCard(form, answers, Language.English, Data());
-        var receipt = Presenter.ReceiptCard(form, new FormResponse(form.Id, form.Version, "SB1-2569-000042", answers, new DateTimeOffset(2025, 12, 31, 17, 0, 0, TimeSpan.Zero), null), Language.English);
+        var review = FormCardPresenter.ReviewCard(form, answers, Language.English, Data());
+        var receipt = FormCardPresenter.ReceiptCard(form, new FormResponse(form.Id, form.Version, "SB1-2569-000042", answers, new DateTimeOffset(2025, 12, 31, 17, 0, 0, TimeSpan.Zero), null), Language.English);
 
         var edits = Buttons(review).Where(button => button.Verb == CardVerbs.FormEdit).ToList();
         Assert.Equal(form.Sections.Select(section => section.Id), edits.Select(button => button.Data![FormCardPresenter.SectionKey]!.GetValue<string>()));
@@ -254,7 +254,7 @@ public class FormCardPresenterTests
     [Fact]
     public void The_menu_starts_each_form_by_id()
     {
-        var card = Presenter.MenuCard(Catalogue.Forms, Language.Thai);
+        var card = FormCardPresenter.MenuCard(Catalogue.Forms, Language.Thai);
 
         Assert.All(Buttons(card), button => Assert.Equal((CardVerbs.FormStart, "เริ่มกรอก"), (button.Verb, button.Title)));
         Assert.Equal(Catalogue.Forms.Select(form => form.Id), Buttons(card).Select(button => button.Data![MenuCard.FormIdKey]!.GetValue<string>()));
