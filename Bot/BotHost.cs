@@ -11,6 +11,7 @@ using SupervisionBot.Dialogs.Filling;
 using SupervisionBot.Dialogs.FormCards;
 using SupervisionBot.Dialogs.Forms;
 using SupervisionBot.Dialogs.People;
+using SupervisionBot.Dialogs.Routing;
 using SupervisionBot.Dialogs.Scheduling;
 
 namespace SupervisionBot.Bot;
@@ -55,7 +56,10 @@ public static class BotHost
             new ConfiguredPickerChoices(sp.GetRequiredService<IOptions<DirectoryOptions>>().Value.ByPicker()));
         services.AddSingleton<FormValidator>();
         services.AddSingleton<FormCardPresenter>();
+        services.AddSingleton<SessionCards>();
+        services.AddSingleton<FormSubmission>();
         services.AddSingleton<FormFiller>();
+        services.AddSingleton<FormActions>();
         services.Configure<FormSessionPolicy>(configuration.GetSection("Forms"));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<FormSessionPolicy>>().Value);
         services.AddSingleton<FormSessionSweeper>();

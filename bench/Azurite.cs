@@ -1,3 +1,5 @@
+using System.Globalization;
+using SupervisionBot.Bot.Storage;
 using SupervisionBot.Tests.Support;
 
 namespace SupervisionBot.Bench;
@@ -8,15 +10,11 @@ namespace SupervisionBot.Bench;
 /// </summary>
 internal sealed class Azurite : IDisposable
 {
-    // Azurite's well-known development key: a public constant, not a secret.
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-
     private Azurite(ChildProcess process, int tablePort)
     {
         Process = process;
-        ConnectionString =
-            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
-            $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
+        // The bot's own development connection string; it uses no queue, so nothing listens on that port.
+        ConnectionString = StorageOptions.Azurite(tablePort, queuePort: Loopback.FreePort());
     }
 
     public ChildProcess Process { get; }
@@ -33,7 +31,7 @@ internal sealed class Azurite : IDisposable
         var port = Loopback.FreePort();
         var process = new ChildProcess(bin,
         [
-            "--tableHost", "127.0.0.1", "--tablePort", port.ToString(),
+            "--tableHost", "127.0.0.1", "--tablePort", port.ToString(CultureInfo.InvariantCulture),
             "--inMemoryPersistence", "--silent", "--disableTelemetry", "--skipApiVersionCheck",
         ], repoRoot);
         try

@@ -72,14 +72,14 @@ internal sealed record BenchResult(
     public string ToTable()
     {
         var text = new StringBuilder();
-        text.AppendLine($"SupervisionBot turn benchmark: {Conversations} conversations, {Turns:N0} turns per workload in {Rounds} rounds (+{Warmup:N0} warm-up), {Machine.Cores} cores, {Machine.Runtime}");
-        text.AppendLine($"load average before {Machine.LoadAverageBefore}, after {Machine.LoadAverageAfter}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"SupervisionBot turn benchmark: {Conversations} conversations, {Turns:N0} turns per workload in {Rounds} rounds (+{Warmup:N0} warm-up), {Machine.Cores} cores, {Machine.Runtime}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"load average before {Machine.LoadAverageBefore}, after {Machine.LoadAverageAfter}");
         foreach (var w in Workloads)
         {
-            text.AppendLine($"{w.Name}: bot turn = {w.Turn}; baseline turn = {w.BaselineTurn}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{w.Name}: bot turn = {w.Turn}; baseline turn = {w.BaselineTurn}");
         }
         text.AppendLine();
-        text.AppendLine($"{"workload",-10}{"side",-10}{"turns",8}{"errors",8}{"seconds",9}{"turns/s",10}{"p50 ms",9}{"p90 ms",9}{"p99 ms",9}{"max ms",9}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"workload",-10}{"side",-10}{"turns",8}{"errors",8}{"seconds",9}{"turns/s",10}{"p50 ms",9}{"p90 ms",9}{"p99 ms",9}{"max ms",9}");
         foreach (var w in Workloads)
         {
             Row(w.Name, "bot", w.Bot);
@@ -88,39 +88,39 @@ internal sealed record BenchResult(
         text.AppendLine();
         foreach (var w in Workloads)
         {
-            text.AppendLine($"{w.Name}: ratio bot / baseline turns/s {F(w.Ratio, "F2")} (per round: {string.Join(", ", w.RoundRatios.Select(r => F(r, "F2")))}); RSS after it {F(w.RssMiB, "F1")} MiB (peak so far {F(w.PeakRssMiB, "F1")} MiB)");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{w.Name}: ratio bot / baseline turns/s {F(w.Ratio, "F2")} (per round: {string.Join(", ", w.RoundRatios.Select(r => F(r, "F2")))}); RSS after it {F(w.RssMiB, "F1")} MiB (peak so far {F(w.PeakRssMiB, "F1")} MiB)");
         }
-        text.AppendLine($"ready: {F(ReadyMs, "F0")} ms    RSS when ready: {F(IdleRssMiB, "F1")} MiB");
-        text.AppendLine($"CPU ms per turn             {"bot",8}{"azurite",9}{"harness",9}   machine busy");
+        text.AppendLine(CultureInfo.InvariantCulture, $"ready: {F(ReadyMs, "F0")} ms    RSS when ready: {F(IdleRssMiB, "F1")} MiB");
+        text.AppendLine(CultureInfo.InvariantCulture, $"CPU ms per turn             {"bot",8}{"azurite",9}{"harness",9}   machine busy");
         foreach (var w in Workloads)
         {
             Cpu($"  {w.Name}, bot phase", w.BotPhaseCpu);
             Cpu($"  {w.Name}, baseline phase", w.BaselinePhaseCpu);
         }
-        text.AppendLine($"replies missing {RepliesMissing}, duplicated {RepliesDuplicated}; connector calls refused {ConnectorUnauthorized}; token requests {TokenRequests}; JWKS fetches {KeyRequests}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"replies missing {RepliesMissing}, duplicated {RepliesDuplicated}; connector calls refused {ConnectorUnauthorized}; token requests {TokenRequests}; JWKS fetches {KeyRequests}");
         text.AppendLine();
-        text.Append($"{"target",-36}{"limit",-12}");
+        text.Append(CultureInfo.InvariantCulture, $"{"target",-36}{"limit",-12}");
         foreach (var w in Workloads)
         {
-            text.Append($"{w.Name,-26}");
+            text.Append(CultureInfo.InvariantCulture, $"{w.Name,-26}");
         }
         text.AppendLine();
         for (var i = 0; i < Workloads[0].Targets.Count; i++)
         {
-            text.Append($"{Workloads[0].Targets[i].Name,-36}{Workloads[0].Targets[i].Limit,-12}");
+            text.Append(CultureInfo.InvariantCulture, $"{Workloads[0].Targets[i].Name,-36}{Workloads[0].Targets[i].Limit,-12}");
             foreach (var w in Workloads)
             {
-                text.Append($"{w.Targets[i].Measured + " " + w.Targets[i].Status,-26}");
+                text.Append(CultureInfo.InvariantCulture, $"{w.Targets[i].Measured + " " + w.Targets[i].Status,-26}");
             }
             text.AppendLine();
         }
         return text.ToString();
 
         void Row(string workload, string side, PhaseResult p) =>
-            text.AppendLine($"{workload,-10}{side,-10}{p.Turns,8}{p.Errors,8}{F(p.Seconds, "F2"),9}{F(p.TurnsPerSecond, "F1"),10}{F(p.P50Ms, "F1"),9}{F(p.P90Ms, "F1"),9}{F(p.P99Ms, "F1"),9}{F(p.MaxMs, "F1"),9}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{workload,-10}{side,-10}{p.Turns,8}{p.Errors,8}{F(p.Seconds, "F2"),9}{F(p.TurnsPerSecond, "F1"),10}{F(p.P50Ms, "F1"),9}{F(p.P90Ms, "F1"),9}{F(p.P99Ms, "F1"),9}{F(p.MaxMs, "F1"),9}");
 
         void Cpu(string name, CpuShare c) =>
-            text.AppendLine($"{name,-28}{F(c.BotMsPerTurn, "F2"),8}{F(c.AzuriteMsPerTurn, "F2"),9}{F(c.HarnessMsPerTurn, "F2"),9}   {F(c.MachineBusy * 100, "F0")}%");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{name,-28}{F(c.BotMsPerTurn, "F2"),8}{F(c.AzuriteMsPerTurn, "F2"),9}{F(c.HarnessMsPerTurn, "F2"),9}   {F(c.MachineBusy * 100, "F0")}%");
     }
 
     private static string Status(bool met) => met ? "PASS" : "FAIL";

@@ -104,7 +104,7 @@ internal sealed class StorageBaseline
     }
 
     /// <summary>
-    /// What the bot's store does for Next and Back alike (FormFiller.HandleActionAsync): a point read of
+    /// What the bot's store does for Next and Back alike (FormActions.HandleAsync): a point read of
     /// the session, then a replace of the whole row conditional on the ETag read (page, version, times).
     /// </summary>
     public Task<Measurement> RunCardTurnsAsync(BenchConversation[] conversations, int turns, CancellationToken cancellationToken) =>

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using SupervisionBot.Cards;
 using SupervisionBot.Cards.Builders;
 using SupervisionBot.Cards.Model;
+using SupervisionBot.Dialogs.Filling;
 using SupervisionBot.Dialogs.FormCards;
 using SupervisionBot.Dialogs.Forms;
 using SupervisionBot.Dialogs.Help;
@@ -64,7 +65,7 @@ public sealed class CardExporter(FormCatalogue catalogue, IPickerChoices pickers
             var lang = Code(language);
             cards.Add(new($"welcome.{lang}", HelpGuide.Card(language)));
             cards.Add(new($"error.{lang}", ErrorCard.Build("SB-7K2M9Q", language)));
-            cards.Add(new($"menu.{lang}", presenter.MenuCard(catalogue.Forms, language)));
+            cards.Add(new($"menu.{lang}", FormCardPresenter.MenuCard(catalogue.Forms, language)));
             foreach (var form in catalogue.Forms)
             {
                 cards.AddRange(await FormCardsAsync(form, presenter, validator, language, cancellationToken));
@@ -80,12 +81,12 @@ public sealed class CardExporter(FormCatalogue catalogue, IPickerChoices pickers
         var lang = Code(language);
         var actionData = new JsonObject { ["formId"] = form.Id, ["stateVersion"] = 1 };
         var sample = await SampleAnswers.ValidAsync(form, pickers, language, cancellationToken);
-        var pages = presenter.Pages(form, sample);
+        var pages = FormPages.Of(form, sample);
         var cards = new List<ExportedCard>();
         for (var i = 0; i < pages.Count; i++)
         {
             var page = pages[i];
-            var (first, last) = (i == 0, i == pages.Count - 1);
+            var (first, last) = (i == 0, pages.IsLast(i));
             var name = string.Create(CultureInfo.InvariantCulture, $"{form.Id}.{i + 1:00}");
 
             // As the user first sees the page: earlier pages answered, this one not yet.
@@ -102,9 +103,9 @@ public sealed class CardExporter(FormCatalogue catalogue, IPickerChoices pickers
                 await presenter.PageCardAsync(form, page, checkedBad.Answers, checkedBad.Errors, language, actionData, first, last, cancellationToken)));
         }
 
-        cards.Add(new($"{form.Id}.review.{lang}", presenter.ReviewCard(form, sample, language, actionData)));
+        cards.Add(new($"{form.Id}.review.{lang}", FormCardPresenter.ReviewCard(form, sample, language, actionData)));
         var response = new FormResponse(form.Id, form.Version, "SB1-2569-000042", sample, SampleSubmittedUtc, Respondent: null);
-        cards.Add(new($"{form.Id}.receipt.{lang}", presenter.ReceiptCard(form, response, language)));
+        cards.Add(new($"{form.Id}.receipt.{lang}", FormCardPresenter.ReceiptCard(form, response, language)));
         return cards;
     }
 

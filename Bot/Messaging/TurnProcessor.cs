@@ -4,6 +4,7 @@ using SupervisionBot.Bot.Storage;
 using SupervisionBot.Cards;
 using SupervisionBot.Cards.Builders;
 using SupervisionBot.Dialogs.Conversations;
+using SupervisionBot.Dialogs.Routing;
 
 namespace SupervisionBot.Bot.Messaging;
 

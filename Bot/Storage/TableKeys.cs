@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace SupervisionBot.Bot.Storage;
@@ -18,7 +19,7 @@ public static class TableKeys
             if (forbidden)
             {
                 builder ??= new StringBuilder(value, 0, i, value.Length + 8);
-                builder.Append('%').Append(((int)c).ToString("X2"));
+                builder.Append('%').Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
             }
             else
             {

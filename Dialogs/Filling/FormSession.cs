@@ -16,7 +16,7 @@ public sealed record FormSession
     public required int FormVersion { get; init; }
     public FormAnswers Answers { get; init; } = FormAnswers.Empty;
 
-    /// <summary>Index into the form's pages for these answers (see FormCardPresenter.Pages).</summary>
+    /// <summary>Index into the form's pages for these answers (see <see cref="FormPages"/>).</summary>
     public int PageIndex { get; init; }
 
     public bool InReview { get; init; }

@@ -50,7 +50,7 @@ public sealed class FormSessionSweeper(
             {
                 if (await sessions.TryDeleteAsync(session, stored.ETag, cancellationToken))
                 {
-                    messages.Add(new OutgoingMessage(null, FormFiller.Notice(FillingTexts.ExpiredTitle(language), FillingTexts.Expired(language, title)), conversation));
+                    messages.Add(new OutgoingMessage(null, SessionCards.Notice(FillingTexts.ExpiredTitle(language), FillingTexts.Expired(language, title)), conversation));
                 }
             }
             else if (session.ReminderSentAt is null

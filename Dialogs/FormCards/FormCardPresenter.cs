@@ -8,9 +8,6 @@ using SupervisionBot.Dialogs.Forms;
 
 namespace SupervisionBot.Dialogs.FormCards;
 
-/// <summary>A page of a form as one card shows it: all or part of one section.</summary>
-public sealed record FormPage(string SectionId, int SectionNumber, int SectionCount, int PageInSection, int PagesInSection, IReadOnlyList<FormItem> Items);
-
 /// <summary>
 /// Turns form definitions and answers into cards. Input ids are item ids (evidence notes under
 /// <see cref="FormAnswers.EvidenceKey"/>) and values are in the stored answer format, so what a card
@@ -27,25 +24,6 @@ public sealed class FormCardPresenter(IPickerChoices pickers)
     private static readonly LocalizedText TeacherHint = new("พิมพ์ชื่อ-นามสกุลครู", "Type the teacher's full name");
     private static readonly LocalizedText EvidenceWord = new("หลักฐาน", "Evidence");
     private static readonly string EvidenceSuffix = FormAnswers.EvidenceKey(string.Empty);
-
-    /// <summary>
-    /// The pages a user fills given the answers so far, hidden items left out. A page holds at most
-    /// <see cref="CardLimits.MaxInputs"/> inputs and ends right after an item that another item of
-    /// its section depends on: Adaptive Cards 1.5 cannot hide an input by another input's value, so
-    /// the condition must be answered before the card that may show the dependent item.
-    /// </summary>
-    public IReadOnlyList<FormPage> Pages(FormDefinition form, FormAnswers answers)
-    {
-        var shown = FormVisibility.ShownItemIds(form, answers);
-        var chunksBySection = form.Sections
-            .Select(section => (section.Id, Chunks: Chunk(section, shown)))
-            .Where(section => section.Chunks.Count > 0)
-            .ToList();
-        return chunksBySection
-            .SelectMany((section, index) => section.Chunks.Select((items, page) =>
-                new FormPage(section.Id, index + 1, chunksBySection.Count, page + 1, section.Chunks.Count, items)))
-            .ToList();
-    }
 
     public async ValueTask<AdaptiveCard> PageCardAsync(
         FormDefinition form,
@@ -85,12 +63,12 @@ public sealed class FormCardPresenter(IPickerChoices pickers)
         }, language);
     }
 
-    public AdaptiveCard ReviewCard(FormDefinition form, FormAnswers answers, Language language, JsonObject actionData) =>
+    public static AdaptiveCard ReviewCard(FormDefinition form, FormAnswers answers, Language language, JsonObject actionData) =>
         Cards.Builders.ReviewCard.Build(
             new ReviewView(form.Title.Get(language), AnswerSections(form, answers, language, actionData), actionData),
             language);
 
-    public AdaptiveCard ReceiptCard(FormDefinition form, FormResponse response, Language language) =>
+    public static AdaptiveCard ReceiptCard(FormDefinition form, FormResponse response, Language language) =>
         Cards.Builders.ReceiptCard.Build(
             new ReceiptView(
                 form.Title.Get(language),
@@ -99,7 +77,7 @@ public sealed class FormCardPresenter(IPickerChoices pickers)
                 AnswerSections(form, response.Answers, language, editData: null)),
             language);
 
-    public AdaptiveCard MenuCard(IReadOnlyList<FormDefinition> forms, Language language) =>
+    public static AdaptiveCard MenuCard(IReadOnlyList<FormDefinition> forms, Language language) =>
         Cards.Builders.MenuCard.Build(
             new MenuView(
                 MenuTitle.Get(language),
@@ -164,40 +142,6 @@ public sealed class FormCardPresenter(IPickerChoices pickers)
             ? $"{level} – {item.Scale.Label(level).Get(language)}"
             : value;
     }
-
-    private static List<IReadOnlyList<FormItem>> Chunk(FormSection section, IReadOnlySet<string> shown)
-    {
-        var controllers = section.Items.Where(item => item.ShowWhen is not null).Select(item => item.ShowWhen!.ItemId).ToHashSet(StringComparer.Ordinal);
-        var chunks = new List<IReadOnlyList<FormItem>>();
-        var current = new List<FormItem>();
-        var inputs = 0;
-        foreach (var item in section.Items.Where(item => shown.Contains(item.Id)))
-        {
-            var itemInputs = InputCount(item);
-            if (inputs + itemInputs > CardLimits.MaxInputs)
-            {
-                chunks.Add(current);
-                (current, inputs) = ([], 0);
-            }
-
-            current.Add(item);
-            inputs += itemInputs;
-            if (controllers.Contains(item.Id))
-            {
-                chunks.Add(current);
-                (current, inputs) = ([], 0);
-            }
-        }
-
-        if (current.Count > 0)
-        {
-            chunks.Add(current);
-        }
-
-        return chunks;
-    }
-
-    private static int InputCount(FormItem item) => item is ChecklistItem { Evidence: not null } ? 2 : 1;
 
     /// <summary>An error on an evidence note is shown with its checklist item.</summary>
     private static string ItemIdOf(string key) =>

@@ -310,7 +310,7 @@ public static partial class FormDefinitionLoader
             return series;
         }
 
-        private IReadOnlyList<Choice> ReadChoices(Node node)
+        private List<Choice> ReadChoices(Node node)
         {
             var choices = ReadArray(node, minCount: 1, (choice, _) =>
             {
@@ -454,7 +454,7 @@ public static partial class FormDefinitionLoader
             return ids;
         }
 
-        private IReadOnlyList<T> ReadArray<T>(Node node, int minCount, Func<Node, int, T> read)
+        private List<T> ReadArray<T>(Node node, int minCount, Func<Node, int, T> read)
         {
             ExpectKind(node, JsonValueKind.Array, "an array");
             var length = node.Element.GetArrayLength();

@@ -23,16 +23,4 @@ public static class FormVisibility
         return shown;
     }
 
-    /// <summary>The answers of shown items only: what review, receipt and a submitted response hold.</summary>
-    public static FormAnswers ShownAnswers(FormDefinition form, FormAnswers answers)
-    {
-        var shown = ShownItemIds(form, answers);
-        var kept = form.Items
-            .Where(item => shown.Contains(item.Id))
-            .SelectMany(item => item is ChecklistItem ? [item.Id, FormAnswers.EvidenceKey(item.Id)] : new[] { item.Id })
-            .Select(key => (Key: key, Value: answers.Get(key)))
-            .Where(pair => pair.Value is not null)
-            .Select(pair => KeyValuePair.Create(pair.Key, pair.Value!));
-        return FormAnswers.From(kept);
-    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using SupervisionBot.Dialogs.Calendar;
 
@@ -17,7 +18,7 @@ public class SchoolCalendarTests
     [InlineData("2026-05-10", 2568, null)]
     public void A_date_falls_in_its_academic_year_and_semester(string date, int year, int? semester)
     {
-        Assert.Equal(new SchoolTerm(year, semester), Calendar.TermOf(DateOnly.Parse(date)));
+        Assert.Equal(new SchoolTerm(year, semester), Calendar.TermOf(DateOnly.Parse(date, CultureInfo.InvariantCulture)));
     }
 
     [Theory]
@@ -26,7 +27,7 @@ public class SchoolCalendarTests
     [InlineData("2027-01-15", 2570)]
     public void The_fiscal_year_runs_October_to_September_named_by_its_end(string date, int fiscalYear)
     {
-        Assert.Equal(fiscalYear, SchoolCalendar.FiscalYearOf(DateOnly.Parse(date)));
+        Assert.Equal(fiscalYear, SchoolCalendar.FiscalYearOf(DateOnly.Parse(date, CultureInfo.InvariantCulture)));
     }
 
     [Theory]
@@ -36,7 +37,7 @@ public class SchoolCalendarTests
     [InlineData("2027-04-14", false)] // สงกรานต์
     public void Weekends_and_holidays_are_not_working_days(string date, bool working)
     {
-        Assert.Equal(working, Calendar.IsWorkingDay(DateOnly.Parse(date)));
+        Assert.Equal(working, Calendar.IsWorkingDay(DateOnly.Parse(date, CultureInfo.InvariantCulture)));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace SupervisionBot.Tests.EndToEnd;
 /// While the bot restarts its port is free for a moment; run alone so no other test's server can take it.
 /// </summary>
 [CollectionDefinition(nameof(FormRestartTests), DisableParallelization = true)]
-public sealed class FormRestartCollection;
+public sealed class FormRestartRunsAlone;
 
 /// <summary>A bot restarted (redeployed) in the middle of a form loses nothing: the form resumes where it was.</summary>
 [Collection(nameof(FormRestartTests))]

@@ -5,6 +5,7 @@ using SupervisionBot.Dialogs.Conversations;
 using SupervisionBot.Dialogs.Filling;
 using SupervisionBot.Dialogs.FormCards;
 using SupervisionBot.Dialogs.Forms;
+using SupervisionBot.Dialogs.Routing;
 using SupervisionBot.Tests.Support;
 using CardAction = SupervisionBot.Dialogs.Conversations.CardAction;
 
@@ -25,8 +26,12 @@ public sealed class FormDesk
         Responses = responses ?? new InMemoryResponseStore();
         var pickers = new LearningAreaPickerChoices();
         Presenter = new FormCardPresenter(pickers);
-        Filler = new FormFiller(Catalogue, Presenter, new FormValidator(pickers), Sessions, Responses, Respondents, Time);
-        Router = new TurnRouter(References, Preferences, new FixedRoles(Enum.GetValues<RespondentRole>()), PersonalChats, Catalogue, Presenter, Filler);
+        var validator = new FormValidator(pickers);
+        var cards = new SessionCards(Presenter);
+        Filler = new FormFiller(Catalogue, cards, Sessions, Respondents, Time);
+        var submission = new FormSubmission(Catalogue, validator, Sessions, Responses, Respondents, Time);
+        var actions = new FormActions(Catalogue, validator, cards, submission, Sessions, Time);
+        Router = new TurnRouter(References, Preferences, new FixedRoles(Enum.GetValues<RespondentRole>()), PersonalChats, Catalogue, Filler, actions);
         Conversation = new ConversationReference(kind == ConversationKind.Personal ? "a:personal-1" : "19:grp@thread.tacv2;messageid=1", kind,
             "https://smba.trafficmanager.net/apac/", "tid", "28:bot", "29:teacher", "aad-teacher", "ครูสมศรี", null, kind == ConversationKind.Channel ? "19:grp@thread.tacv2" : null, "th-TH");
     }

@@ -4,6 +4,7 @@ using SupervisionBot.Bot.CardExport;
 using SupervisionBot.Cards;
 using SupervisionBot.Cards.Builders;
 using SupervisionBot.Cards.Model;
+using SupervisionBot.Dialogs.Filling;
 using SupervisionBot.Dialogs.FormCards;
 using SupervisionBot.Dialogs.Forms;
 using SupervisionBot.Tests.Cards;
@@ -45,57 +46,14 @@ public class FormCardPresenterTests
         CardTree.Elements(card).OfType<ActionSet>().SelectMany(set => set.Actions).OfType<ExecuteAction>();
 
     [Fact]
-    public void A_section_of_more_than_twelve_inputs_becomes_pages_with_their_own_progress()
-    {
-        var pages = Presenter.Pages(Form("school-administration-needs"), FormAnswers.Empty);
-
-        var academic = pages.Where(page => page.SectionId == "academic").ToList();
-        Assert.Equal([12, 4], academic.Select(page => page.Items.Count));
-        Assert.Equal([(2, 1, 2), (2, 2, 2)], academic.Select(page => (page.SectionNumber, page.PageInSection, page.PagesInSection)));
-        Assert.All(pages, page => Assert.Equal(6, page.SectionCount));
-    }
-
-    [Fact]
     public async Task Progress_counts_sections_and_names_the_page_when_a_section_has_several()
     {
         var form = Form("school-administration-needs");
-        var pages = Presenter.Pages(form, FormAnswers.Empty);
+        var pages = FormPages.Of(form, FormAnswers.Empty);
 
         Assert.Contains("ส่วนที่ 2/6 (หน้า 1/2)", Texts(await CardAsync(form, pages[1], FormAnswers.Empty)));
         Assert.Contains("Section 2 of 6 (page 2 of 2)", Texts(await CardAsync(form, pages[2], FormAnswers.Empty, language: Language.English)));
         Assert.Contains("ส่วนที่ 1/6", Texts(await CardAsync(form, pages[0], FormAnswers.Empty)));
-    }
-
-    [Theory]
-    [MemberData(nameof(FormIds))]
-    public async Task Every_page_fits_a_card_and_asks_a_condition_before_the_page_that_may_show_its_item(string formId)
-    {
-        var form = Form(formId);
-        var answers = await SampleAnswers.ValidAsync(form, NoDirectory, Language.Thai, CancellationToken.None);
-
-        var pages = Presenter.Pages(form, answers);
-
-        var pageOf = pages.SelectMany((page, index) => page.Items.Select(item => (item.Id, index))).ToDictionary(pair => pair.Id, pair => pair.index);
-        Assert.Equal(form.Items.Select(item => item.Id), pageOf.Keys);
-        Assert.All(pages, page => Assert.InRange(page.Items.Sum(item => Keys(item).Count()), 1, CardLimits.MaxInputs));
-        foreach (var item in form.Items.Where(item => item.ShowWhen is not null))
-        {
-            Assert.True(pageOf[item.ShowWhen!.ItemId] < pageOf[item.Id], $"'{item.Id}' is on the page of '{item.ShowWhen.ItemId}', which decides whether it is shown.");
-        }
-    }
-
-    [Fact]
-    public void Conditional_items_appear_only_after_their_controlling_answer()
-    {
-        var form = Form("group-meeting-record");
-        string[][] FollowUps(FormAnswers answers) =>
-            [.. Presenter.Pages(form, answers).Where(page => page.SectionId == "follow-ups").Select(page => page.Items.Select(item => item.Id).ToArray())];
-
-        Assert.Equal([["has-follow-ups"]], FollowUps(FormAnswers.Empty));
-        Assert.Equal([["has-follow-ups"]], FollowUps(FormAnswers.Empty.With("has-follow-ups", "no")));
-        Assert.Equal(
-            [["has-follow-ups"], ["follow-up-1-task", "follow-up-1-owner", "follow-up-1-due", "more-follow-ups-1"]],
-            FollowUps(FormAnswers.Empty.With("has-follow-ups", "yes")));
     }
 
     [Fact]
@@ -104,30 +62,8 @@ public class FormCardPresenterTests
         var form = Form("group-meeting-record");
         var answers = FormAnswers.Empty.With("has-follow-ups", "no").With("more-follow-ups-1", "yes").With("follow-up-2-task", "จัดทำรายงาน");
 
-        Assert.Equal(["has-follow-ups"], Presenter.Pages(form, answers).Where(page => page.SectionId == "follow-ups").SelectMany(page => page.Items).Select(item => item.Id));
-        Assert.DoesNotContain("จัดทำรายงาน", Texts(Presenter.ReviewCard(form, answers, Language.Thai, Data())));
-    }
-
-    [Fact]
-    public void A_section_whose_items_are_all_hidden_has_no_page_and_is_not_counted()
-    {
-        var form = FormDefinitionLoader.Load("""
-            {
-              "id": "tiny", "version": 1, "kind": "indicator-follow-up",
-              "title": { "th": "แบบทดลอง", "en": "Trial" }, "description": { "th": "ทดลอง", "en": "Trial" },
-              "settings": { "roles": ["supervisor"], "anonymous": false, "privacyNotice": { "th": "ประกาศ", "en": "Notice" }, "retention": { "years": 1 } },
-              "sections": [
-                { "id": "a", "title": { "th": "ก", "en": "A" }, "items": [
-                  { "id": "late", "kind": "singleChoice", "label": { "th": "ล่าช้า", "en": "Late" },
-                    "choices": [ { "value": "yes", "label": { "th": "ใช่", "en": "Yes" } }, { "value": "no", "label": { "th": "ไม่ใช่", "en": "No" } } ] } ] },
-                { "id": "b", "title": { "th": "ข", "en": "B" }, "items": [
-                  { "id": "why", "kind": "longText", "label": { "th": "สาเหตุ", "en": "Why" }, "showWhen": { "item": "late", "equals": "yes" } } ] }
-              ]
-            }
-            """, "tiny.json");
-
-        Assert.Equal([("a", 1, 1)], Presenter.Pages(form, FormAnswers.Empty).Select(page => (page.SectionId, page.SectionNumber, page.SectionCount)));
-        Assert.Equal([("a", 1, 2), ("b", 2, 2)], Presenter.Pages(form, FormAnswers.Empty.With("late", "yes")).Select(page => (page.SectionId, page.SectionNumber, page.SectionCount)));
+        Assert.Equal(["has-follow-ups"], FormPages.Of(form, answers).Where(page => page.SectionId == "follow-ups").SelectMany(page => page.Items).Select(item => item.Id));
+        Assert.DoesNotContain("จัดทำรายงาน", Texts(FormCardPresenter.ReviewCard(form, answers, Language.Thai, Data())));
     }
 
     [Theory]
@@ -137,8 +73,8 @@ public class FormCardPresenterTests
         var form = Form(formId);
         var answers = await SampleAnswers.ValidAsync(form, NoDirectory, Language.Thai, CancellationToken.None);
 
-        var first = Presenter.Pages(form, answers);
-        var second = Presenter.Pages(form, answers);
+        var first = FormPages.Of(form, answers);
+        var second = FormPages.Of(form, answers);
 
         Assert.Equal(first.Select(Describe), second.Select(Describe));
         Assert.Equal(CardJson.Serialize(await CardAsync(form, first[^1], answers)), CardJson.Serialize(await CardAsync(form, second[^1], answers)));
@@ -153,7 +89,7 @@ public class FormCardPresenterTests
         var form = Form(formId);
         var sample = await SampleAnswers.ValidAsync(form, NoDirectory, Language.Thai, CancellationToken.None);
 
-        foreach (var page in Presenter.Pages(form, sample))
+        foreach (var page in FormPages.Of(form, sample))
         {
             var pageKeys = page.Items.SelectMany(Keys).ToList();
             var before = pageKeys.Aggregate(sample, (answers, key) => answers.With(key, null));
@@ -173,7 +109,7 @@ public class FormCardPresenterTests
     public async Task Checklist_inputs_use_the_stored_values_and_the_evidence_key()
     {
         var form = Form("iqa-follow-up");
-        var page = Presenter.Pages(form, FormAnswers.Empty).First(page => page.SectionId == "step-1");
+        var page = FormPages.Of(form, FormAnswers.Empty).First(page => page.SectionId == "step-1");
         var answers = FormAnswers.Empty.With("step-1-done", ChecklistItem.NotDone).With("step-1-done.evidence", "ประกาศมาตรฐาน");
 
         var inputs = CardTree.Inputs(await CardAsync(form, page, answers)).ToDictionary(input => input.Id);
@@ -191,7 +127,7 @@ public class FormCardPresenterTests
     public async Task Errors_are_shown_under_their_field_and_an_evidence_error_under_its_checklist_item()
     {
         var form = Form("iqa-follow-up");
-        var page = Presenter.Pages(form, FormAnswers.Empty).First(page => page.SectionId == "step-1");
+        var page = FormPages.Of(form, FormAnswers.Empty).First(page => page.SectionId == "step-1");
         var result = await Validator.ValidateItemsAsync(page.Items, SampleAnswers.Bad(page.Items), FormAnswers.Empty, Language.Thai);
 
         var card = await CardAsync(form, page, result.Answers, result.Errors);
@@ -209,7 +145,7 @@ public class FormCardPresenterTests
     public async Task A_rejected_number_or_date_shown_again_as_typed_leaves_its_input_empty()
     {
         var form = Form("group-meeting-record");
-        var page = Presenter.Pages(form, FormAnswers.Empty)[0];
+        var page = FormPages.Of(form, FormAnswers.Empty)[0];
         var typed = FormAnswers.Empty.With("meeting-number", "๑,๒๐๐").With("meeting-date", "24/11/2569");
 
         var inputs = CardTree.Inputs(await CardAsync(form, page, typed)).ToDictionary(input => input.Id);
@@ -222,7 +158,7 @@ public class FormCardPresenterTests
     public async Task The_first_page_shows_the_privacy_notice_and_no_back_and_the_last_offers_review()
     {
         var form = Form("supervision-satisfaction");
-        var pages = Presenter.Pages(form, FormAnswers.Empty);
+        var pages = FormPages.Of(form, FormAnswers.Empty);
         var data = Data();
 
         var first = await Presenter.PageCardAsync(form, pages[0], FormAnswers.Empty, [], Language.Thai, data, isFirstPage: true, isLastPage: false, CancellationToken.None);
@@ -239,7 +175,7 @@ public class FormCardPresenterTests
     public async Task Without_a_directory_a_school_is_typed_and_the_validator_takes_the_text()
     {
         var form = Form("iqa-follow-up");
-        var page = Presenter.Pages(form, FormAnswers.Empty)[0];
+        var page = FormPages.Of(form, FormAnswers.Empty)[0];
 
         var school = Assert.IsType<TextInput>(CardTree.Inputs(await CardAsync(form, page, FormAnswers.Empty)).Single(input => input.Id == "school"));
         var english = Assert.IsType<TextInput>(CardTree.Inputs(await CardAsync(form, page, FormAnswers.Empty, language: Language.English)).Single(input => input.Id == "school"));
@@ -265,7 +201,7 @@ public class FormCardPresenterTests
         var presenter = new FormCardPresenter(pickers);
         var validator = new FormValidator(pickers);
         var form = Form("active-learning-observation");
-        var page = presenter.Pages(form, FormAnswers.Empty)[0];
+        var page = FormPages.Of(form, FormAnswers.Empty)[0];
 
         var inputs = CardTree.Inputs(await presenter.PageCardAsync(form, page, FormAnswers.Empty, [], Language.Thai, Data(), true, false, CancellationToken.None)).ToDictionary(input => input.Id);
 
@@ -285,7 +221,7 @@ public class FormCardPresenterTests
             .With("prior-knowledge", "4").With("learning-area", "MA").With("follow-up-date", null);
         var response = new FormResponse(observation.Id, observation.Version, "SB1-2569-000042", answers, new DateTimeOffset(2026, 11, 24, 3, 15, 0, TimeSpan.Zero), null);
 
-        foreach (var card in new[] { Presenter.ReviewCard(observation, answers, Language.Thai, Data()), Presenter.ReceiptCard(observation, response, Language.Thai) })
+        foreach (var card in new[] { FormCardPresenter.ReviewCard(observation, answers, Language.Thai, Data()), FormCardPresenter.ReceiptCard(observation, response, Language.Thai) })
         {
             Assert.Equal("24 พฤศจิกายน 2568", CardText.AnswerTo(card, "วันที่นิเทศ"));
             Assert.Equal("คณิตศาสตร์", CardText.AnswerTo(card, "กลุ่มสาระการเรียนรู้"));
@@ -302,8 +238,8 @@ public class FormCardPresenterTests
         var form = Form("supervision-satisfaction");
         var answers = FormAnswers.Empty.With("position", "teacher").With("expertise", "5");
 
-        var review = Presenter.ReviewCard(form, answers, Language.English, Data());
-        var receipt = Presenter.ReceiptCard(form, new FormResponse(form.Id, form.Version, "SB1-2569-000042", answers, new DateTimeOffset(2025, 12, 31, 17, 0, 0, TimeSpan.Zero), null), Language.English);
+        var review = FormCardPresenter.ReviewCard(form, answers, Language.English, Data());
+        var receipt = FormCardPresenter.ReceiptCard(form, new FormResponse(form.Id, form.Version, "SB1-2569-000042", answers, new DateTimeOffset(2025, 12, 31, 17, 0, 0, TimeSpan.Zero), null), Language.English);
 
         var edits = Buttons(review).Where(button => button.Verb == CardVerbs.FormEdit).ToList();
         Assert.Equal(form.Sections.Select(section => section.Id), edits.Select(button => button.Data![FormCardPresenter.SectionKey]!.GetValue<string>()));
@@ -318,7 +254,7 @@ public class FormCardPresenterTests
     [Fact]
     public void The_menu_starts_each_form_by_id()
     {
-        var card = Presenter.MenuCard(Catalogue.Forms, Language.Thai);
+        var card = FormCardPresenter.MenuCard(Catalogue.Forms, Language.Thai);
 
         Assert.All(Buttons(card), button => Assert.Equal((CardVerbs.FormStart, "เริ่มกรอก"), (button.Verb, button.Title)));
         Assert.Equal(Catalogue.Forms.Select(form => form.Id), Buttons(card).Select(button => button.Data![MenuCard.FormIdKey]!.GetValue<string>()));
@@ -329,7 +265,7 @@ public class FormCardPresenterTests
     public async Task Thai_text_reaches_the_card_json_exactly_as_written()
     {
         var form = Form("supervision-satisfaction");
-        var card = await CardAsync(form, Presenter.Pages(form, FormAnswers.Empty)[1], FormAnswers.Empty);
+        var card = await CardAsync(form, FormPages.Of(form, FormAnswers.Empty)[1], FormAnswers.Empty);
 
         var json = CardJson.Serialize(card);
 

@@ -234,7 +234,7 @@ public sealed class BotEndpointTests : IAsyncLifetime
         var start = Activity("message", "a:old-client", locale: "en-US");
         start["text"] = "satisfaction";
         await PostAsync(start);
-        var firstPage = JsonNode.Parse((await ConnectorCallsAsync("a:old-client", 1)).Last().RequestMessage.Body!)!["attachments"]![0]!["content"]!;
+        var firstPage = JsonNode.Parse((await ConnectorCallsAsync("a:old-client", 1))[^1].RequestMessage.Body!)!["attachments"]![0]!["content"]!;
 
         // What an old client posts for our "Next" button: the Action.Execute's fallback Action.Submit data plus the inputs.
         var fallback = FallbackSubmitData(firstPage, "form.next");

@@ -25,7 +25,7 @@ public sealed class BotFailureTests : IDisposable
         _http.Dispose();
     }
 
-    private JsonObject Message(string conversationId, string text, string serviceUrl) => new()
+    private static JsonObject Message(string conversationId, string text, string serviceUrl) => new()
     {
         ["type"] = "message",
         ["id"] = Guid.NewGuid().ToString("N"),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -101,7 +102,7 @@ public sealed class ConversationReferenceStoreTests : IAsyncLifetime
     [Fact]
     public void Batches_never_exceed_100_actions_or_mix_partitions()
     {
-        var actions = Enumerable.Range(0, 250).Select(i => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(i < 230 ? "p1" : "p2", i.ToString())));
+        var actions = Enumerable.Range(0, 250).Select(i => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(i < 230 ? "p1" : "p2", i.ToString(CultureInfo.InvariantCulture))));
 
         var batches = TableBatches.Split(actions).ToList();
 

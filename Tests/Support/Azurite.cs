@@ -1,3 +1,4 @@
+using System.Globalization;
 using SupervisionBot.Bot.Storage;
 
 namespace SupervisionBot.Tests.Support;
@@ -36,9 +37,9 @@ public sealed class Azurite
         int blob = Ports.Free(), queue = Ports.Free(), table = Ports.Free();
         var process = SuiteProcess.Start(bin,
         [
-            "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(),
-            "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(),
-            "--tableHost", "127.0.0.1", "--tablePort", table.ToString(),
+            "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(CultureInfo.InvariantCulture),
+            "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(CultureInfo.InvariantCulture),
+            "--tableHost", "127.0.0.1", "--tablePort", table.ToString(CultureInfo.InvariantCulture),
             "--inMemoryPersistence", "--silent", "--disableTelemetry", "--skipApiVersionCheck",
         ], RepoPaths.Root);
         await Ports.WaitUntilListeningAsync(table, TimeSpan.FromSeconds(30), () => process.Tail);

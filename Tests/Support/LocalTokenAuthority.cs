@@ -19,6 +19,8 @@ namespace SupervisionBot.Tests.Support;
 /// </summary>
 public sealed class LocalTokenAuthority : IDisposable
 {
+    private static readonly string[] SigningAlgorithms = ["RS256"];
+
     public const string BotFrameworkIssuer = "https://api.botframework.com";
     public const string MetadataPath = "/v1/.well-known/openidconfiguration";
     public const string JwksPath = "/v1/.well-known/keys";
@@ -38,7 +40,7 @@ public sealed class LocalTokenAuthority : IDisposable
         {
             ["issuer"] = BotFrameworkIssuer,
             ["jwks_uri"] = BaseUrl + JwksPath,
-            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+            ["id_token_signing_alg_values_supported"] = SigningAlgorithms,
         });
         Server.Given(Request.Create().WithPath(MetadataPath).UsingGet())
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(metadata));

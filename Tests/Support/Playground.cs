@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
@@ -65,7 +66,7 @@ public sealed class Playground : IAsyncDisposable
         var port = Ports.Free();
         var workDir = Directory.CreateTempSubdirectory("playground-").FullName;
         var process = SuiteProcess.Start(RepoPaths.NodeBin("agentsplayground"),
-            ["-e", botEndpoint, "-c", "msteams", "-p", port.ToString(), "--dt"],
+            ["-e", botEndpoint, "-c", "msteams", "-p", port.ToString(CultureInfo.InvariantCulture), "--dt"],
             workDir,
             new Dictionary<string, string>
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace SupervisionBot.Tests.Support;
 
 /// <summary>
@@ -8,7 +9,7 @@ public static class SuiteProcess
 {
     public static ChildProcess Start(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null) =>
         new("node",
-            [Path.Combine(RepoPaths.Root, "scripts", "testing", "tied-to-parent.js"), Environment.ProcessId.ToString(), fileName, .. arguments],
+            [Path.Combine(RepoPaths.Root, "scripts", "testing", "tied-to-parent.js"), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), fileName, .. arguments],
             workingDirectory,
             environment);
 }

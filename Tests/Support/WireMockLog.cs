@@ -22,11 +22,11 @@ public static class WireMockLog
         {
             await Task.Delay(Poll);
         }
-        var seen = server.LogEntries.Count();
+        var seen = server.LogEntries.Count;
         for (var quiet = 0; quiet < QuietPolls && DateTime.UtcNow < deadline;)
         {
             await Task.Delay(Poll);
-            var now = server.LogEntries.Count();
+            var now = server.LogEntries.Count;
             quiet = now == seen ? quiet + 1 : 0;
             seen = now;
         }

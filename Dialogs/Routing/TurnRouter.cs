@@ -2,13 +2,14 @@ using System.Text.Json.Nodes;
 using SupervisionBot.Cards;
 using SupervisionBot.Cards.Builders;
 using SupervisionBot.Dialogs.Commands;
+using SupervisionBot.Dialogs.Conversations;
 using SupervisionBot.Dialogs.Filling;
 using SupervisionBot.Dialogs.FormCards;
 using SupervisionBot.Dialogs.Forms;
 using SupervisionBot.Dialogs.Help;
 using SupervisionBot.Dialogs.People;
 
-namespace SupervisionBot.Dialogs.Conversations;
+namespace SupervisionBot.Dialogs.Routing;
 
 /// <summary>Decides what a turn means and answers it.</summary>
 public sealed class TurnRouter(
@@ -17,10 +18,10 @@ public sealed class TurnRouter(
     IRoleDirectory roles,
     IPersonalChats personalChats,
     FormCatalogue catalogue,
-    FormCardPresenter presenter,
-    FormFiller filler)
+    FormFiller filler,
+    FormActions actions)
 {
-    private static readonly IReadOnlyDictionary<CommandKind, FormKind[]> FormGroups = new Dictionary<CommandKind, FormKind[]>
+    private static readonly Dictionary<CommandKind, FormKind[]> FormGroups = new Dictionary<CommandKind, FormKind[]>
     {
         [CommandKind.Forms] = Enum.GetValues<FormKind>(),
         [CommandKind.Survey] = [FormKind.NeedsSurvey, FormKind.TeachingProblemsSurvey],
@@ -104,8 +105,8 @@ public sealed class TurnRouter(
             return await StartFormAsync(turn, forms[0], FormAnswers.Empty, cancellationToken);
         }
         var card = forms.Count == 0
-            ? FormFiller.Notice(FillingTexts.NoFormsTitle(turn.Language), FillingTexts.NoForms(turn.Language))
-            : presenter.MenuCard(forms, turn.Language);
+            ? SessionCards.Notice(FillingTexts.NoFormsTitle(turn.Language), FillingTexts.NoForms(turn.Language))
+            : FormCardPresenter.MenuCard(forms, turn.Language);
         return TurnResult.With(OutgoingMessage.Of(card));
     }
 
@@ -116,7 +117,7 @@ public sealed class TurnRouter(
             var formId = FormActionData.Text(action.Data, FormActionData.FormId);
             if (formId is null || catalogue.Find(formId) is not { } form)
             {
-                return new TurnResult { UpdatedCard = FormFiller.Notice(FillingTexts.ClosedTitle(turn.Language), FillingTexts.UnknownForm(turn.Language)) };
+                return new TurnResult { UpdatedCard = SessionCards.Notice(FillingTexts.ClosedTitle(turn.Language), FillingTexts.UnknownForm(turn.Language)) };
             }
             return await StartFormAsync(turn, form, Prefill(form, action.Data), cancellationToken);
         }
@@ -126,7 +127,7 @@ public sealed class TurnRouter(
         }
         if (action.Verb.StartsWith("form.", StringComparison.Ordinal))
         {
-            return await filler.HandleActionAsync(turn, action, cancellationToken);
+            return await actions.HandleAsync(turn, action, cancellationToken);
         }
         return new TurnResult { UpdatedCard = HelpGuide.Card(turn.Language) };
     }
@@ -138,7 +139,7 @@ public sealed class TurnRouter(
         var mine = await FormsForAsync(turn.User, cancellationToken);
         if (!mine.Contains(form))
         {
-            return TurnResult.With(OutgoingMessage.Of(FormFiller.Notice(FillingTexts.NotAllowedTitle(language), FillingTexts.NotAllowed(language, form.Title.Get(language)))));
+            return TurnResult.With(OutgoingMessage.Of(SessionCards.Notice(FillingTexts.NotAllowedTitle(language), FillingTexts.NotAllowed(language, form.Title.Get(language)))));
         }
         if (turn.Conversation.Kind == ConversationKind.Personal)
         {
