@@ -44,7 +44,7 @@ public static class BotHost
         services.AddSingleton<IResponseStore, TableResponseStore>();
         services.AddSingleton<IRespondentRegistry, TableRespondentRegistry>();
         services.AddSingleton<IUserPreferences, TableUserPreferences>();
-        services.Configure<RoleOptions>(configuration.GetSection("Roles"));
+        RoleOptions.Register(services, configuration);
         services.AddSingleton<IRoleDirectory, ConfiguredRoleDirectory>();
 
         services.AddSingleton(_ => FormCatalogue.LoadBuiltIn());

@@ -5,6 +5,7 @@ using SupervisionBot.Dialogs.Conversations;
 using SupervisionBot.Dialogs.Filling;
 using SupervisionBot.Dialogs.FormCards;
 using SupervisionBot.Dialogs.Forms;
+using SupervisionBot.Dialogs.People;
 using SupervisionBot.Tests.Support;
 using CardAction = SupervisionBot.Dialogs.Conversations.CardAction;
 
@@ -18,7 +19,7 @@ public sealed class FormDesk
 {
     public static readonly FormCatalogue Catalogue = FormCatalogue.LoadBuiltIn();
 
-    public FormDesk(ManualTimeProvider? time = null, IFormSessionStore? sessions = null, IResponseStore? responses = null, ConversationKind kind = ConversationKind.Personal)
+    public FormDesk(ManualTimeProvider? time = null, IFormSessionStore? sessions = null, IResponseStore? responses = null, ConversationKind kind = ConversationKind.Personal, IRoleDirectory? roles = null)
     {
         Time = time ?? new ManualTimeProvider(new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero));
         Sessions = sessions ?? new InMemorySessionStore();
@@ -26,7 +27,7 @@ public sealed class FormDesk
         var pickers = new LearningAreaPickerChoices();
         Presenter = new FormCardPresenter(pickers);
         Filler = new FormFiller(Catalogue, Presenter, new FormValidator(pickers), Sessions, Responses, Respondents, Time);
-        Router = new TurnRouter(References, Preferences, new FixedRoles(Enum.GetValues<RespondentRole>()), PersonalChats, Catalogue, Presenter, Filler);
+        Router = new TurnRouter(References, Preferences, roles ?? new FixedRoles(Enum.GetValues<RespondentRole>()), PersonalChats, Catalogue, Presenter, Filler);
         Conversation = new ConversationReference(kind == ConversationKind.Personal ? "a:personal-1" : "19:grp@thread.tacv2;messageid=1", kind,
             "https://smba.trafficmanager.net/apac/", "tid", "28:bot", "29:teacher", "aad-teacher", "ครูสมศรี", null, kind == ConversationKind.Channel ? "19:grp@thread.tacv2" : null, "th-TH");
     }
