@@ -42,6 +42,11 @@ public static class BotHost
 
         services.AddSingleton<IFormSessionStore, TableFormSessionStore>();
         services.AddSingleton<IResponseStore, TableResponseStore>();
+        services.Configure<PrivacyOptions>(configuration.GetSection(PrivacyOptions.Section));
+        services.AddSingleton<AnonymousResponseQueue>();
+        services.AddHostedService<AnonymousResponseRelease>();
+        services.AddSingleton<ResponseRetention>();
+        services.AddHostedService<ResponsePurge>();
         services.AddSingleton<IRespondentRegistry, TableRespondentRegistry>();
         services.AddSingleton<IUserPreferences, TableUserPreferences>();
         RoleOptions.Register(services, configuration);

@@ -14,8 +14,10 @@ public sealed class SupervisionTables
     public const string ResponsesName = "Responses";
     public const string RespondentsName = "Respondents";
     public const string PeopleName = "People";
+    public const string PendingResponsesName = "PendingResponses";
+    public const string ReceiptsName = "Receipts";
 
-    private static readonly string[] AllNames = [ConversationsName, ProcessedActivitiesName, FormSessionsName, ResponsesName, RespondentsName, PeopleName];
+    private static readonly string[] AllNames = [ConversationsName, ProcessedActivitiesName, FormSessionsName, ResponsesName, RespondentsName, PeopleName, PendingResponsesName, ReceiptsName];
 
     private readonly TableServiceClient _service;
     private readonly string _prefix;
@@ -52,6 +54,8 @@ public sealed class SupervisionTables
         Responses = Table(ResponsesName);
         Respondents = Table(RespondentsName);
         People = Table(PeopleName);
+        PendingResponses = Table(PendingResponsesName);
+        Receipts = Table(ReceiptsName);
     }
 
     public TableClient Conversations { get; }
@@ -60,6 +64,12 @@ public sealed class SupervisionTables
     public TableClient Responses { get; }
     public TableClient Respondents { get; }
     public TableClient People { get; }
+
+    /// <summary>Anonymous responses waiting to be released into <see cref="Responses"/> (see AnonymousResponseQueue).</summary>
+    public TableClient PendingResponses { get; }
+
+    /// <summary>What a person may see again of their own anonymous submissions: reference and time, never answers.</summary>
+    public TableClient Receipts { get; }
 
     public TableClient Table(string name) => _service.GetTableClient(_prefix + name);
 

@@ -147,7 +147,7 @@ public sealed class FormFiller(
 
         if (stored is null || stored.Session.SessionId != cardSessionId)
         {
-            return await ClosedFormAsync(data, cardSessionId, language, cancellationToken);
+            return await ClosedFormAsync(turn, data, cardSessionId, cancellationToken);
         }
         var session = stored.Session;
         if (FormOf(session) is not { } form)
@@ -269,7 +269,7 @@ public sealed class FormFiller(
         var response = new FormResponse(form.Id, form.Version, ReferenceNumbers.New(form, time.GetUtcNow()), answers, time.GetUtcNow(),
             form.Settings.Anonymous ? null : session.RespondentKey);
         // The session id is the submission's identity: a repeat of this submit finds the first response.
-        var saved = await responses.SaveOnceAsync(session.SessionId, response, cancellationToken);
+        var saved = await responses.SaveOnceAsync(session.SessionId, session.RespondentKey, response, cancellationToken);
         if (form.Settings.Anonymous)
         {
             await respondents.MarkRespondedAsync(form.Id, form.Version, session.RespondentKey, cancellationToken);
@@ -278,12 +278,13 @@ public sealed class FormFiller(
         return Replace(presenter.ReceiptCard(form, saved, language));
     }
 
-    private async Task<TurnResult> ClosedFormAsync(JsonObject data, string? cardSessionId, Language language, CancellationToken cancellationToken)
+    private async Task<TurnResult> ClosedFormAsync(Turn turn, JsonObject data, string? cardSessionId, CancellationToken cancellationToken)
     {
-        // A submit repeated after the form closed (retry, second device) shows the receipt it earned.
+        var language = turn.Language;
+        // A submit repeated after the form closed (retry, second device) shows the receipt it earned, to its owner only.
         if (cardSessionId is not null && FormActionData.Text(data, FormActionData.FormId) is { } formId
             && catalogue.Find(formId) is { } form
-            && await responses.FindAsync(formId, cardSessionId, cancellationToken) is { } response)
+            && await responses.FindReceiptAsync(turn.User.AadObjectId ?? turn.User.Id, formId, cardSessionId, cancellationToken) is { } response)
         {
             return Replace(presenter.ReceiptCard(form, response, language));
         }

@@ -19,11 +19,12 @@ public sealed class FormDesk
 {
     public static readonly FormCatalogue Catalogue = FormCatalogue.LoadBuiltIn();
 
-    public FormDesk(ManualTimeProvider? time = null, IFormSessionStore? sessions = null, IResponseStore? responses = null, ConversationKind kind = ConversationKind.Personal, IRoleDirectory? roles = null)
+    public FormDesk(ManualTimeProvider? time = null, IFormSessionStore? sessions = null, IResponseStore? responses = null, ConversationKind kind = ConversationKind.Personal, IRoleDirectory? roles = null, IRespondentRegistry? respondents = null)
     {
         Time = time ?? new ManualTimeProvider(new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero));
         Sessions = sessions ?? new InMemorySessionStore();
         Responses = responses ?? new InMemoryResponseStore();
+        Respondents = respondents ?? new InMemoryRespondents();
         var pickers = new LearningAreaPickerChoices();
         Presenter = new FormCardPresenter(pickers);
         Filler = new FormFiller(Catalogue, Presenter, new FormValidator(pickers), Sessions, Responses, Respondents, Time);
@@ -35,7 +36,7 @@ public sealed class FormDesk
     public ManualTimeProvider Time { get; }
     public IFormSessionStore Sessions { get; }
     public IResponseStore Responses { get; }
-    public InMemoryRespondents Respondents { get; } = new();
+    public IRespondentRegistry Respondents { get; }
     public InMemoryPreferences Preferences { get; } = new();
     public InMemoryConversations References { get; } = new();
     public RecordingPersonalChats PersonalChats { get; } = new(new ConversationReference("a:personal-1", ConversationKind.Personal,
