@@ -45,9 +45,14 @@ public static class BotHost
 
         services.AddSingleton<IFormSessionStore, TableFormSessionStore>();
         services.AddSingleton<IResponseStore, TableResponseStore>();
+        services.Configure<PrivacyOptions>(configuration.GetSection(PrivacyOptions.Section));
+        services.AddSingleton<PendingAnonymousResponses>();
+        services.AddHostedService<AnonymousResponseRelease>();
+        services.AddSingleton<ResponseRetention>();
+        services.AddHostedService<ResponsePurge>();
         services.AddSingleton<IRespondentRegistry, TableRespondentRegistry>();
         services.AddSingleton<IUserPreferences, TableUserPreferences>();
-        services.Configure<RoleOptions>(configuration.GetSection("Roles"));
+        RoleOptions.Register(services, configuration);
         services.AddSingleton<IRoleDirectory, ConfiguredRoleDirectory>();
 
         services.AddSingleton(_ => FormCatalogue.LoadBuiltIn());

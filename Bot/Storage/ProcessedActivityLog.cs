@@ -32,37 +32,19 @@ public sealed class ProcessedActivityLog(SupervisionTables tables, TimeProvider 
     /// Forgets claims older than <paramref name="age"/>: the connector redelivers within minutes, so
     /// older markers only cost storage.
     /// </summary>
-    public async Task<int> PurgeAsync(TimeSpan age, CancellationToken cancellationToken)
-    {
-        var cutoff = time.GetUtcNow() - age;
-        var old = new List<TableTransactionAction>();
-        await foreach (var entity in tables.ProcessedActivities.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"ClaimedAt lt {cutoff.UtcDateTime}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-        {
-            old.Add(new TableTransactionAction(TableTransactionActionType.Delete, entity, ETag.All));
-        }
-        return await TableBatches.SubmitAsync(tables.ProcessedActivities, old, cancellationToken);
-    }
+    public Task<int> PurgeAsync(TimeSpan age, CancellationToken cancellationToken) =>
+        TableBatches.DeleteMatchingAsync(tables.ProcessedActivities,
+            TableClient.CreateQueryFilter($"ClaimedAt lt {(time.GetUtcNow() - age).UtcDateTime}"), cancellationToken);
 }
 
-/// <summary>Purges old activity claims once a day.</summary>
-public sealed class ProcessedActivityCleanup(ProcessedActivityLog log, TimeProvider time, ILogger<ProcessedActivityCleanup> logger) : BackgroundService
+/// <summary>Purges old activity claims at start and then once a day.</summary>
+public sealed class ProcessedActivityCleanup(SupervisionTables tables, ProcessedActivityLog log, TimeProvider time, ILogger<ProcessedActivityCleanup> logger)
+    : PeriodicStorageJob(tables, time, logger)
 {
     private static readonly TimeSpan KeepFor = TimeSpan.FromDays(2);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromDays(1), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                logger.LogInformation("Purged {Count} old activity claims", await log.PurgeAsync(KeepFor, stoppingToken));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Purging old activity claims failed; trying again tomorrow");
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromDays(1);
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken) =>
+        logger.LogInformation("Purged {Count} old activity claims", await log.PurgeAsync(KeepFor, cancellationToken));
 }

@@ -14,10 +14,16 @@ public sealed class SupervisionTables
     public const string ResponsesName = "Responses";
     public const string RespondentsName = "Respondents";
     public const string PeopleName = "People";
+    public const string PendingResponsesName = "PendingResponses";
+    public const string ReceiptsName = "Receipts";
     public const string ScheduleName = "Schedule";
     public const string ScheduledJobsName = "ScheduledJobs";
 
-    private static readonly string[] AllNames = [ConversationsName, ProcessedActivitiesName, FormSessionsName, ResponsesName, RespondentsName, PeopleName, ScheduleName, ScheduledJobsName];
+    private static readonly string[] AllNames =
+    [
+        ConversationsName, ProcessedActivitiesName, FormSessionsName, ResponsesName, RespondentsName, PeopleName,
+        PendingResponsesName, ReceiptsName, ScheduleName, ScheduledJobsName,
+    ];
 
     private readonly TableServiceClient _service;
     private readonly string _prefix;
@@ -54,6 +60,8 @@ public sealed class SupervisionTables
         Responses = Table(ResponsesName);
         Respondents = Table(RespondentsName);
         People = Table(PeopleName);
+        PendingResponses = Table(PendingResponsesName);
+        Receipts = Table(ReceiptsName);
         Schedule = Table(ScheduleName);
         ScheduledJobs = Table(ScheduledJobsName);
     }
@@ -64,6 +72,12 @@ public sealed class SupervisionTables
     public TableClient Responses { get; }
     public TableClient Respondents { get; }
     public TableClient People { get; }
+
+    /// <summary>Anonymous responses waiting to be released into <see cref="Responses"/> (see AnonymousResponseRelease).</summary>
+    public TableClient PendingResponses { get; }
+
+    /// <summary>What a person may see again of their own anonymous submissions: reference and time, never answers.</summary>
+    public TableClient Receipts { get; }
 
     /// <summary>Pending jobs by the hour they are due: the scheduler reads only the current hours.</summary>
     public TableClient Schedule { get; }

@@ -6,25 +6,27 @@ using SupervisionBot.Dialogs.Forms;
 namespace SupervisionBot.Bot.Storage;
 
 /// <summary>
-/// Responses in the Responses table: partition = form, row = submission. The insert is the
-/// exactly-once point: a second delivery of the same submission finds the row and writes nothing.
-/// Anonymous responses have no Respondent column at all.
+/// Responses in the Responses table, partition = form. A named response's row is its submission (the
+/// session id) and carries its respondent; its insert is the exactly-once point. An anonymous one goes
+/// through <see cref="PendingAnonymousResponses"/>, and its owner keeps only a receipt (reference and
+/// time) in the Receipts table, which no key or value joins to the response.
 /// </summary>
-public sealed class TableResponseStore(SupervisionTables tables) : IResponseStore
+public sealed class TableResponseStore(SupervisionTables tables, PendingAnonymousResponses anonymous) : IResponseStore
 {
-    public async Task<FormResponse> SaveOnceAsync(string submissionKey, FormResponse response, CancellationToken cancellationToken)
+    public async Task<FormResponse> SaveOnceAsync(string submissionKey, string ownerKey, FormResponse response, CancellationToken cancellationToken)
     {
+        if (response.Respondent is null)
+        {
+            return await SaveAnonymousAsync(submissionKey, ownerKey, response, cancellationToken);
+        }
         var entity = new TableEntity(TableKeys.Escape(response.FormId), TableKeys.Escape(submissionKey))
         {
             ["FormId"] = response.FormId,
             ["FormVersion"] = response.FormVersion,
             ["ReferenceNumber"] = response.ReferenceNumber,
             ["SubmittedUtc"] = response.SubmittedUtc,
+            ["Respondent"] = response.Respondent,
         };
-        if (response.Respondent is not null)
-        {
-            entity["Respondent"] = response.Respondent;
-        }
         AnswersColumns.Write(entity, response.Answers);
         try
         {
@@ -33,20 +35,70 @@ public sealed class TableResponseStore(SupervisionTables tables) : IResponseStor
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            return await FindAsync(response.FormId, submissionKey, cancellationToken)
+            return await FindNamedAsync(response.FormId, submissionKey, cancellationToken)
                 ?? throw new InvalidOperationException("A response reported as existing could not be read back.");
         }
     }
 
-    public async Task<FormResponse?> FindAsync(string formId, string submissionKey, CancellationToken cancellationToken)
+    public async Task<FormResponse?> FindReceiptAsync(string ownerKey, string formId, string submissionKey, CancellationToken cancellationToken)
+    {
+        if (await FindNamedAsync(formId, submissionKey, cancellationToken) is { } named)
+        {
+            return named.Respondent == ownerKey ? named : null;
+        }
+        return await FindAnonymousReceiptAsync(ownerKey, submissionKey, cancellationToken) is { } receipt && receipt.FormId == formId ? receipt : null;
+    }
+
+    /// <summary>
+    /// Queue first, receipt second: a crash between the two leaves a queued response whose retry finds
+    /// it queued (the queue's insert is keyed by the submission) and then writes the receipt.
+    /// </summary>
+    private async Task<FormResponse> SaveAnonymousAsync(string submissionKey, string ownerKey, FormResponse response, CancellationToken cancellationToken)
+    {
+        if (await FindAnonymousReceiptAsync(ownerKey, submissionKey, cancellationToken) is { } earlier)
+        {
+            return earlier with { Answers = response.Answers };
+        }
+        await anonymous.QueueAsync(submissionKey, response, cancellationToken);
+        var receipt = new TableEntity(TableKeys.Escape(ownerKey), TableKeys.Escape(submissionKey))
+        {
+            ["FormId"] = response.FormId,
+            ["FormVersion"] = response.FormVersion,
+            ["ReferenceNumber"] = response.ReferenceNumber,
+            ["SubmittedUtc"] = response.SubmittedUtc,
+        };
+        try
+        {
+            await tables.Receipts.AddEntityAsync(receipt, cancellationToken);
+            return response;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Another instance handled the same submit at the same moment: show the receipt it wrote.
+            var winner = await FindAnonymousReceiptAsync(ownerKey, submissionKey, cancellationToken)
+                ?? throw new InvalidOperationException("A receipt reported as existing could not be read back.");
+            return winner with { Answers = response.Answers };
+        }
+    }
+
+    private async Task<FormResponse?> FindNamedAsync(string formId, string submissionKey, CancellationToken cancellationToken)
     {
         var found = await tables.Responses.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(formId), TableKeys.Escape(submissionKey), cancellationToken: cancellationToken);
-        if (!found.HasValue || found.Value is not { } e)
+        if (!found.HasValue || found.Value is not { } e || e.GetString("Respondent") is not { } respondent)
         {
             return null;
         }
         return new FormResponse(e.GetString("FormId"), e.GetInt32("FormVersion") ?? 1, e.GetString("ReferenceNumber"),
-            AnswersColumns.Read(e), e.GetDateTimeOffset("SubmittedUtc") ?? DateTimeOffset.MinValue, e.GetString("Respondent"));
+            AnswersColumns.Read(e), e.GetDateTimeOffset("SubmittedUtc") ?? DateTimeOffset.MinValue, respondent);
+    }
+
+    private async Task<FormResponse?> FindAnonymousReceiptAsync(string ownerKey, string submissionKey, CancellationToken cancellationToken)
+    {
+        var found = await tables.Receipts.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(ownerKey), TableKeys.Escape(submissionKey), cancellationToken: cancellationToken);
+        return found.HasValue && found.Value is { } e
+            ? new FormResponse(e.GetString("FormId"), e.GetInt32("FormVersion") ?? 1, e.GetString("ReferenceNumber"), FormAnswers.Empty,
+                e.GetDateTimeOffset("SubmittedUtc") ?? DateTimeOffset.MinValue, null)
+            : null;
     }
 }
 
@@ -58,6 +110,9 @@ public sealed class TableRespondentRegistry(SupervisionTables tables) : IRespond
 
     public async Task<bool> HasRespondedAsync(string formId, int formVersion, string respondentKey, CancellationToken cancellationToken) =>
         (await tables.Respondents.GetEntityIfExistsAsync<TableEntity>(Partition(formId, formVersion), TableKeys.Escape(respondentKey), select: ["PartitionKey"], cancellationToken: cancellationToken)).HasValue;
+
+    /// <summary>The first partition of <paramref name="formId"/>'s markers and the first after them, for range queries over all versions.</summary>
+    public static (string From, string Before) Partitions(string formId) => ($"{TableKeys.Escape(formId)}|v", $"{TableKeys.Escape(formId)}|w");
 
     private static string Partition(string formId, int formVersion) => $"{TableKeys.Escape(formId)}|v{formVersion}";
 }

@@ -78,14 +78,10 @@ public sealed class SchoolCalendar
         var known = _years.LastOrDefault(y => y.First.Start <= date);
         var academicYear = known is not null && date <= known.Second.End.AddMonths(2)
             ? known.BuddhistYear
-            : AcademicYearByRegulation(date);
+            : AcademicYearRegulation.BuddhistYearOf(date);
         return new SchoolTerm(academicYear, null);
     }
 
     /// <summary>ปีงบประมาณ: 1 October to 30 September, named by the B.E. year it ends in.</summary>
     public static int FiscalYearOf(DateOnly date) => (date.Month >= 10 ? date.Year + 1 : date.Year) + ThaiDates.BuddhistEraOffset;
-
-    /// <summary>The 2006 regulation's year: 16 May to 15 May.</summary>
-    public static int AcademicYearByRegulation(DateOnly date) =>
-        (date.Month > 5 || (date.Month == 5 && date.Day >= 16) ? date.Year : date.Year - 1) + ThaiDates.BuddhistEraOffset;
 }

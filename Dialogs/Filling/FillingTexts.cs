@@ -57,9 +57,9 @@ public static class FillingTexts
 
     public static string NotAllowedTitle(Language l) => Pick(l, "ไม่มีสิทธิ์กรอกแบบฟอร์มนี้", "Not available to you");
 
-    public static string NotAllowed(Language l, string formTitle) => Pick(l,
-        $"“{formTitle}” สำหรับผู้มีบทบาทอื่น หากคิดว่าไม่ถูกต้อง โปรดติดต่อกลุ่มนิเทศฯ",
-        $"“{formTitle}” is for other roles. If you think this is wrong, please contact the supervision unit.");
+    public static string NotAllowed(Language l, string formTitle, string whoMayFill) => Pick(l,
+        $"“{formTitle}” สำหรับ{whoMayFill} หากคิดว่าไม่ถูกต้อง โปรดติดต่อกลุ่มนิเทศฯ",
+        $"“{formTitle}” is for {whoMayFill}. If you think this is wrong, please contact the supervision unit.");
 
     public static string UnknownForm(Language l) => Pick(l,
         "ไม่พบแบบฟอร์มนี้ อาจถูกยกเลิกการใช้งานแล้ว พิมพ์ แบบฟอร์ม เพื่อดูรายการปัจจุบัน",

@@ -49,7 +49,7 @@ public sealed class FormActions(
 
         if (stored is null || stored.Session.SessionId != cardSessionId)
         {
-            return Replace(await submission.ClosedAsync(data, cardSessionId, language, cancellationToken));
+            return Replace(await submission.ClosedAsync(turn.User.AadObjectId ?? turn.User.Id, data, cardSessionId, language, cancellationToken));
         }
         var session = stored.Session;
         if (catalogue.Find(session.FormId) is not { } form)

@@ -44,7 +44,7 @@ public sealed class FormSubmission(
         var response = new FormResponse(form.Id, form.Version, ReferenceNumbers.New(form, time.GetUtcNow()), checkedAnswers, time.GetUtcNow(),
             form.Settings.Anonymous ? null : session.RespondentKey);
         // The session id is the submission's identity: a repeat of this submit finds the first response.
-        var saved = await responses.SaveOnceAsync(session.SessionId, response, cancellationToken);
+        var saved = await responses.SaveOnceAsync(session.SessionId, session.RespondentKey, response, cancellationToken);
         if (form.Settings.Anonymous)
         {
             await respondents.MarkRespondedAsync(form.Id, form.Version, session.RespondentKey, cancellationToken);
@@ -53,12 +53,15 @@ public sealed class FormSubmission(
         return FormCardPresenter.ReceiptCard(form, saved, language);
     }
 
-    /// <summary>A button pressed on a card whose session is gone: a repeated submit (retry, second device) shows the receipt it earned.</summary>
-    public async Task<AdaptiveCard> ClosedAsync(JsonObject data, string? cardSessionId, Language language, CancellationToken cancellationToken)
+    /// <summary>
+    /// A button pressed on a card whose session is gone: a repeated submit (retry, second device)
+    /// shows the receipt it earned, to its owner only.
+    /// </summary>
+    public async Task<AdaptiveCard> ClosedAsync(string ownerKey, JsonObject data, string? cardSessionId, Language language, CancellationToken cancellationToken)
     {
         if (cardSessionId is not null && FormActionData.Text(data, FormActionData.FormId) is { } formId
             && catalogue.Find(formId) is { } form
-            && await responses.FindAsync(formId, cardSessionId, cancellationToken) is { } response)
+            && await responses.FindReceiptAsync(ownerKey, formId, cardSessionId, cancellationToken) is { } response)
         {
             return FormCardPresenter.ReceiptCard(form, response, language);
         }

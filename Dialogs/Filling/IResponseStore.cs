@@ -2,16 +2,25 @@ using SupervisionBot.Dialogs.Forms;
 
 namespace SupervisionBot.Dialogs.Filling;
 
-/// <summary>Submitted forms. A submission is stored once however often it is delivered.</summary>
+/// <summary>
+/// Submitted forms. A submission is stored once however often it is delivered, and its receipt is
+/// shown only to the person who submitted it. A response without a respondent (an anonymous form)
+/// must not be linkable to its owner by anyone who can read the storage: not by key, value or time.
+/// </summary>
 public interface IResponseStore
 {
     /// <summary>
-    /// Stores <paramref name="response"/> under <paramref name="submissionKey"/> unless that submission
-    /// is already stored, in which case the earlier response is returned and nothing is written.
+    /// Stores <paramref name="response"/>, submitted by <paramref name="ownerKey"/>, under
+    /// <paramref name="submissionKey"/> unless that submission is already stored, in which case the
+    /// earlier response is returned and nothing is written.
     /// </summary>
-    Task<FormResponse> SaveOnceAsync(string submissionKey, FormResponse response, CancellationToken cancellationToken);
+    Task<FormResponse> SaveOnceAsync(string submissionKey, string ownerKey, FormResponse response, CancellationToken cancellationToken);
 
-    Task<FormResponse?> FindAsync(string formId, string submissionKey, CancellationToken cancellationToken);
+    /// <summary>
+    /// The receipt of a stored submission, for <paramref name="ownerKey"/> only: null for anyone else.
+    /// An anonymous response's receipt carries no answers, since none are kept with the owner.
+    /// </summary>
+    Task<FormResponse?> FindReceiptAsync(string ownerKey, string formId, string submissionKey, CancellationToken cancellationToken);
 }
 
 /// <summary>

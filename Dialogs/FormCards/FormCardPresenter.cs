@@ -74,7 +74,8 @@ public sealed class FormCardPresenter(IPickerChoices pickers)
                 form.Title.Get(language),
                 response.ReferenceNumber,
                 ThaiDates.FormatDateTime(response.SubmittedUtc, language),
-                AnswerSections(form, response.Answers, language, editData: null)),
+                // An anonymous receipt shown again has no answers: they are not kept with the owner.
+                response.Answers.Values.Count == 0 ? [] : AnswerSections(form, response.Answers, language, editData: null)),
             language);
 
     public static AdaptiveCard MenuCard(IReadOnlyList<FormDefinition> forms, Language language) =>

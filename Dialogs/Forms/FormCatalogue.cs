@@ -70,7 +70,10 @@ public sealed class FormCatalogue
     /// <summary>The form a word typed in chat opens, e.g. "ประเมิน"; case and surrounding spaces do not matter.</summary>
     public FormDefinition? FindByCommand(string typed) => byCommand.GetValueOrDefault(NormaliseCommand(typed));
 
-    public IEnumerable<FormDefinition> ForRole(RespondentRole role) => Forms.Where(f => f.CanBeFilledBy(role));
+    public IReadOnlyList<FormDefinition> ForRole(RespondentRole role) => ForRoles([role]);
+
+    /// <summary>The forms someone holding any of <paramref name="roles"/> may fill, in catalogue order: the one place that decides it.</summary>
+    public IReadOnlyList<FormDefinition> ForRoles(IReadOnlyCollection<RespondentRole> roles) => Forms.Where(f => roles.Any(f.CanBeFilledBy)).ToList();
 
     private static string NormaliseCommand(string command) => command.Trim();
 

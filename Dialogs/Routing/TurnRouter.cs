@@ -104,6 +104,11 @@ public sealed class TurnRouter(
         {
             return await StartFormAsync(turn, forms[0], FormAnswers.Empty, cancellationToken);
         }
+        // A command naming one form (e.g. ประเมิน) that is someone else's: say whose it is.
+        if (forms.Count == 0 && catalogue.Forms.Where(f => kinds.Contains(f.Kind)).ToList() is [var only])
+        {
+            return NotAllowed(turn, only);
+        }
         var card = forms.Count == 0
             ? SessionCards.Notice(FillingTexts.NoFormsTitle(turn.Language), FillingTexts.NoForms(turn.Language))
             : FormCardPresenter.MenuCard(forms, turn.Language);
@@ -139,7 +144,7 @@ public sealed class TurnRouter(
         var mine = await FormsForAsync(turn.User, cancellationToken);
         if (!mine.Contains(form))
         {
-            return TurnResult.With(OutgoingMessage.Of(SessionCards.Notice(FillingTexts.NotAllowedTitle(language), FillingTexts.NotAllowed(language, form.Title.Get(language)))));
+            return NotAllowed(turn, form);
         }
         if (turn.Conversation.Kind == ConversationKind.Personal)
         {
@@ -153,6 +158,13 @@ public sealed class TurnRouter(
         var result = TurnResult.With(OutgoingMessage.Of(FillingTexts.MovedToPersonalChat(language, form.Title.Get(language))));
         result.Messages.AddRange(started.Messages.Select(m => m with { To = personalChat }));
         return result;
+    }
+
+    private static TurnResult NotAllowed(Turn turn, FormDefinition form)
+    {
+        var language = turn.Language;
+        var text = FillingTexts.NotAllowed(language, form.Title.Get(language), RoleNames.List(form.Settings.Roles, language));
+        return TurnResult.With(OutgoingMessage.Of(SessionCards.Notice(FillingTexts.NotAllowedTitle(language), text)));
     }
 
     private async Task<TurnResult> SetLanguageAsync(Turn turn, string argument, CancellationToken cancellationToken)
@@ -174,7 +186,7 @@ public sealed class TurnRouter(
     private async Task<IReadOnlyList<FormDefinition>> FormsForAsync(Participant user, CancellationToken cancellationToken)
     {
         var held = await roles.GetRolesAsync(user, cancellationToken);
-        return catalogue.Forms.Where(f => f.Settings.Roles.Overlaps(held)).ToList();
+        return catalogue.ForRoles(held.ToList());
     }
 
     /// <summary>

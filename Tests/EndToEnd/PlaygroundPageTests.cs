@@ -61,9 +61,12 @@ public sealed class PlaygroundPageTests(PlaygroundFixture fixture, ITestOutputHe
         var reference = System.Text.RegularExpressions.Regex.Match((string?)result["text"] ?? "", "SAT-[0-9]{6}-[2-9A-Z]{6}").Value;
         Assert.NotEmpty(reference);
 
-        var responses = new Azure.Data.Tables.TableServiceClient(fixture.StorageConnectionString).GetTableClient(fixture.TablePrefix + "Responses");
-        var stored = Assert.Single(responses.Query<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == "supervision-satisfaction").ToList());
-        Assert.Equal(reference, stored.GetString("ReferenceNumber"));
+        // Anonymous: the response waits to be released with others, and only the sender's receipt holds the reference.
+        var tables = new Azure.Data.Tables.TableServiceClient(fixture.StorageConnectionString);
+        var stored = Assert.Single(tables.GetTableClient(fixture.TablePrefix + "PendingResponses").Query<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == "supervision-satisfaction").ToList());
+        var receipt = Assert.Single(tables.GetTableClient(fixture.TablePrefix + "Receipts").Query<Azure.Data.Tables.TableEntity>().ToList());
+        Assert.Equal(reference, receipt.GetString("ReferenceNumber"));
+        Assert.False(stored.ContainsKey("ReferenceNumber"), "An anonymous response must not carry the reference its sender holds.");
         Assert.Contains("ทดสอบผ่านหน้าเว็บ", stored.GetString("Answers0"));
         Assert.False(stored.ContainsKey("Respondent"), "An anonymous response must not name its respondent.");
         Assert.True(File.Exists(screenshot), "No screenshot at " + screenshot);

@@ -5,6 +5,7 @@ using SupervisionBot.Dialogs.Conversations;
 using SupervisionBot.Dialogs.Filling;
 using SupervisionBot.Dialogs.FormCards;
 using SupervisionBot.Dialogs.Forms;
+using SupervisionBot.Dialogs.People;
 using SupervisionBot.Dialogs.Routing;
 using SupervisionBot.Tests.Support;
 using CardAction = SupervisionBot.Dialogs.Conversations.CardAction;
@@ -19,11 +20,12 @@ public sealed class FormDesk
 {
     public static readonly FormCatalogue Catalogue = FormCatalogue.LoadBuiltIn();
 
-    public FormDesk(ManualTimeProvider? time = null, IFormSessionStore? sessions = null, IResponseStore? responses = null, ConversationKind kind = ConversationKind.Personal)
+    public FormDesk(ManualTimeProvider? time = null, IFormSessionStore? sessions = null, IResponseStore? responses = null, ConversationKind kind = ConversationKind.Personal, IRoleDirectory? roles = null, IRespondentRegistry? respondents = null)
     {
         Time = time ?? new ManualTimeProvider(new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero));
         Sessions = sessions ?? new InMemorySessionStore();
         Responses = responses ?? new InMemoryResponseStore();
+        Respondents = respondents ?? new InMemoryRespondents();
         var pickers = new LearningAreaPickerChoices();
         Presenter = new FormCardPresenter(pickers);
         var validator = new FormValidator(pickers);
@@ -31,7 +33,7 @@ public sealed class FormDesk
         Filler = new FormFiller(Catalogue, cards, Sessions, Respondents, Time);
         var submission = new FormSubmission(Catalogue, validator, Sessions, Responses, Respondents, Time);
         var actions = new FormActions(Catalogue, validator, cards, submission, Sessions, Time);
-        Router = new TurnRouter(References, Preferences, new FixedRoles(Enum.GetValues<RespondentRole>()), PersonalChats, Catalogue, Filler, actions);
+        Router = new TurnRouter(References, Preferences, roles ?? new FixedRoles(Enum.GetValues<RespondentRole>()), PersonalChats, Catalogue, Filler, actions);
         Conversation = new ConversationReference(kind == ConversationKind.Personal ? "a:personal-1" : "19:grp@thread.tacv2;messageid=1", kind,
             "https://smba.trafficmanager.net/apac/", "tid", "28:bot", "29:teacher", "aad-teacher", "ครูสมศรี", null, kind == ConversationKind.Channel ? "19:grp@thread.tacv2" : null, "th-TH");
     }
@@ -39,7 +41,7 @@ public sealed class FormDesk
     public ManualTimeProvider Time { get; }
     public IFormSessionStore Sessions { get; }
     public IResponseStore Responses { get; }
-    public InMemoryRespondents Respondents { get; } = new();
+    public IRespondentRegistry Respondents { get; }
     public InMemoryPreferences Preferences { get; } = new();
     public InMemoryConversations References { get; } = new();
     public RecordingPersonalChats PersonalChats { get; } = new(new ConversationReference("a:personal-1", ConversationKind.Personal,

@@ -59,15 +59,17 @@ public sealed class InMemorySessionStore : IFormSessionStore
 
 public sealed class InMemoryResponseStore : IResponseStore
 {
-    private readonly ConcurrentDictionary<(string, string), FormResponse> _rows = new();
+    private readonly ConcurrentDictionary<(string, string), (string Owner, FormResponse Response)> _rows = new();
 
-    public IReadOnlyCollection<FormResponse> All => _rows.Values.ToList();
+    public IReadOnlyCollection<FormResponse> All => _rows.Values.Select(r => r.Response).ToList();
 
-    public Task<FormResponse> SaveOnceAsync(string submissionKey, FormResponse response, CancellationToken cancellationToken) =>
-        Task.FromResult(_rows.GetOrAdd((response.FormId, submissionKey), response));
+    public Task<FormResponse> SaveOnceAsync(string submissionKey, string ownerKey, FormResponse response, CancellationToken cancellationToken) =>
+        Task.FromResult(_rows.GetOrAdd((response.FormId, submissionKey), (ownerKey, response)).Response);
 
-    public Task<FormResponse?> FindAsync(string formId, string submissionKey, CancellationToken cancellationToken) =>
-        Task.FromResult(_rows.TryGetValue((formId, submissionKey), out var response) ? response : null);
+    public Task<FormResponse?> FindReceiptAsync(string ownerKey, string formId, string submissionKey, CancellationToken cancellationToken) =>
+        Task.FromResult(_rows.TryGetValue((formId, submissionKey), out var row) && row.Owner == ownerKey
+            ? row.Response.Respondent is null ? row.Response with { Answers = FormAnswers.Empty } : row.Response
+            : null);
 }
 
 public sealed class InMemoryRespondents : IRespondentRegistry

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using SupervisionBot.Bot.Storage;
 using SupervisionBot.Cards;
 using SupervisionBot.Cards.Builders;
@@ -84,21 +85,45 @@ public sealed class FormStoresTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_submission_is_stored_once_and_an_anonymous_one_carries_no_identity()
+    public async Task A_named_submission_is_stored_once_and_its_receipt_shown_only_to_its_respondent()
     {
-        var store = new TableResponseStore(_tables);
+        var store = Store();
+        var first = new FormResponse("iqa-follow-up", 1, "IQA-691124-AAAAAA", FormAnswers.From([new("school", "x")]), DateTimeOffset.UtcNow, "aad-u");
+        var repeat = first with { ReferenceNumber = "IQA-691124-BBBBBB" };
+
+        var saved = await store.SaveOnceAsync("session-1", "aad-u", first, CancellationToken.None);
+        var again = await store.SaveOnceAsync("session-1", "aad-u", repeat, CancellationToken.None);
+
+        Assert.Equal("IQA-691124-AAAAAA", saved.ReferenceNumber);
+        Assert.Equal("IQA-691124-AAAAAA", again.ReferenceNumber);
+        Assert.Single(_tables.Responses.Query<TableEntity>().ToList());
+        Assert.Equal("x", (await store.FindReceiptAsync("aad-u", "iqa-follow-up", "session-1", CancellationToken.None))!.Answers.Get("school"));
+        Assert.Null(await store.FindReceiptAsync("aad-other", "iqa-follow-up", "session-1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_anonymous_submission_is_queued_once_and_its_receipt_carries_no_answers()
+    {
+        var store = Store();
         var first = new FormResponse("supervision-satisfaction", 1, "SAT-691124-AAAAAA", FormAnswers.From([new("expertise", "5")]), DateTimeOffset.UtcNow, null);
         var repeat = first with { ReferenceNumber = "SAT-691124-BBBBBB" };
 
-        var saved = await store.SaveOnceAsync("session-1", first, CancellationToken.None);
-        var again = await store.SaveOnceAsync("session-1", repeat, CancellationToken.None);
+        var saved = await store.SaveOnceAsync("session-1", "aad-u", first, CancellationToken.None);
+        var again = await store.SaveOnceAsync("session-1", "aad-u", repeat, CancellationToken.None);
 
         Assert.Equal("SAT-691124-AAAAAA", saved.ReferenceNumber);
         Assert.Equal("SAT-691124-AAAAAA", again.ReferenceNumber);
-        var row = Assert.Single(_tables.Responses.Query<TableEntity>().ToList());
-        Assert.DoesNotContain(row.Keys, k => k.Contains("Respondent", StringComparison.Ordinal) || k.Contains("User", StringComparison.Ordinal));
-        Assert.Null(again.Respondent);
+        Assert.Empty(_tables.Responses.Query<TableEntity>().ToList());
+        var pending = Assert.Single(_tables.PendingResponses.Query<TableEntity>().ToList());
+        Assert.DoesNotContain(pending.Keys, k => k.Contains("Respondent", StringComparison.Ordinal) || k.Contains("User", StringComparison.Ordinal) || k.Contains("Reference", StringComparison.Ordinal));
+        var receipt = await store.FindReceiptAsync("aad-u", "supervision-satisfaction", "session-1", CancellationToken.None);
+        Assert.Equal("SAT-691124-AAAAAA", receipt!.ReferenceNumber);
+        Assert.Empty(receipt.Answers.Values);
+        Assert.Null(await store.FindReceiptAsync("aad-other", "supervision-satisfaction", "session-1", CancellationToken.None));
     }
+
+    private TableResponseStore Store(TimeProvider? time = null) =>
+        new(_tables, new PendingAnonymousResponses(_tables, Options.Create(new PrivacyOptions()), time ?? TimeProvider.System));
 
     [Fact]
     public async Task The_responded_marker_is_per_form_version()
@@ -117,7 +142,7 @@ public sealed class FormStoresTests : IAsyncLifetime
     {
         // Two desks = two bot instances: separate engines, the same tables.
         var sessions = new TableFormSessionStore(_tables);
-        var responses = new TableResponseStore(_tables);
+        var responses = Store();
         var one = new FormDesk(sessions: sessions, responses: responses);
         var two = new FormDesk(sessions: sessions, responses: responses);
         await one.SayAsync("ประเมิน");
@@ -133,8 +158,8 @@ public sealed class FormStoresTests : IAsyncLifetime
             Task.Run(() => one.PressAsync(CardVerbs.FormSubmit, card: review)),
             Task.Run(() => two.PressAsync(CardVerbs.FormSubmit, card: review)));
 
-        var stored = Assert.Single(_tables.Responses.Query<TableEntity>(e => e.PartitionKey == "supervision-satisfaction").ToList());
-        var reference = stored.GetString("ReferenceNumber");
+        Assert.Single(_tables.PendingResponses.Query<TableEntity>(e => e.PartitionKey == "supervision-satisfaction").ToList());
+        var reference = Assert.Single(_tables.Receipts.Query<TableEntity>().ToList()).GetString("ReferenceNumber");
         Assert.All(results, r => Assert.Contains(reference, FormDesk.Text(r.UpdatedCard!)));
         Assert.Null(await sessions.GetAsync("a:personal-1", "29:teacher", CancellationToken.None));
     }
