@@ -42,7 +42,8 @@ public sealed class Azurite
             "--tableHost", "127.0.0.1", "--tablePort", table.ToString(CultureInfo.InvariantCulture),
             "--inMemoryPersistence", "--silent", "--disableTelemetry", "--skipApiVersionCheck",
         ], RepoPaths.Root);
-        await Ports.WaitUntilListeningAsync(table, TimeSpan.FromSeconds(30), () => process.Tail);
+        // Node's start-up alone took 22–30 s on a machine at load average 60; a slow start is not a failure.
+        await Ports.WaitUntilListeningAsync(table, TimeSpan.FromSeconds(120), () => process.Tail);
         await Ports.WaitUntilListeningAsync(queue, TimeSpan.FromSeconds(10), () => process.Tail);
         return new Azurite(process, table, queue);
     }

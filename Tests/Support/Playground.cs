@@ -73,7 +73,7 @@ public sealed class Playground : IAsyncDisposable
                 ["TEAMSAPPTESTER_BROWSER"] = "none",
                 ["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = Path.Combine(RepoPaths.Root, ".m365agentsplayground.yml"),
             });
-        await Ports.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(30), () => process.Tail);
+        await Ports.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(120), () => process.Tail);
         var playground = new Playground(process, port, workDir);
         await playground.ConnectAsync();
         return playground;
