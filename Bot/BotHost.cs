@@ -39,9 +39,7 @@ public static class BotHost
         services.AddSingleton<ProcessedActivityLog>();
         services.AddHostedService<ProcessedActivityCleanup>();
 
-        services.Configure<ConnectorOptions>(configuration.GetSection("Connector"));
-        services.AddSingleton<IRetryDelay, TimeProviderRetryDelay>();
-        services.AddHttpClient<ConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.AddBotConnector(configuration);
 
         services.AddSingleton<IFormSessionStore, TableFormSessionStore>();
         services.AddSingleton<IResponseStore, TableResponseStore>();
@@ -80,11 +78,14 @@ public static class BotHost
         services.AddTransient<IPersonalChats, PersonalChats>();
         services.AddTransient<TurnRouter>();
         services.AddTransient<TurnProcessor>();
+        services.Configure<MessagingOptions>(configuration.GetSection(MessagingOptions.SectionName));
 
         var app = builder.Build();
         // A form definition with a mistake stops the bot here, with its file, path and problem,
         // rather than failing a user halfway through that form.
         app.Services.GetRequiredService<FormCatalogue>();
+        // Likewise a mistyped Connector:AllowedServiceHosts entry.
+        app.Services.GetRequiredService<ServiceUrlPolicy>();
         app.MapMessages();
         app.MapHealth();
         return app;

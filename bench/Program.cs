@@ -108,6 +108,8 @@ namespace SupervisionBot.Bench
                 ["MicrosoftAppTenantId"] = tenantId,
                 ["BotAuth__OpenIdMetadataUrl"] = identity.MetadataUrl,
                 ["BotAuth__TokenAuthority"] = identity.BaseUrl,
+                // The stub is plain http on loopback, which the allow-list accepts only when named explicitly.
+                ["Connector__AllowedServiceHosts__0"] = connector.BaseUrl,
                 ["Storage__ConnectionString"] = azurite.ConnectionString,
                 ["Storage__TablePrefix"] = $"bench{runId}bot",
                 // The per-turn Information line would make the benchmark measure console logging.

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,15 @@ public static class AuthServiceCollectionExtensions
         services.AddOptions<BotCredentials>().Bind(configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotCredentials>>(new BotCredentialsValidator(environment));
         services.AddOptions<BotAuthOptions>().Bind(configuration.GetSection(BotAuthOptions.SectionName));
+        // Local mode decides by the socket address; ASP.NET's forwarded-headers switch
+        // (ASPNETCORE_FORWARDEDHEADERS_ENABLED) would otherwise replace it with whatever a header claims.
+        services.PostConfigure<ForwardedHeadersOptions>(forwarded =>
+        {
+            if (string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]))
+            {
+                forwarded.ForwardedHeaders = ForwardedHeaders.None;
+            }
+        });
 
         services.TryAddSingleton(TimeProvider.System);
         // Inbound validation waits on metadata and the Connector gives a turn ~15 s, so fail fast.
@@ -25,6 +35,7 @@ public static class AuthServiceCollectionExtensions
         services.AddHttpClient(AuthHttpClients.Token, client => client.Timeout = AuthHttpTimeout);
 
         services.AddSingleton<IInboundAuthenticator, JwtInboundAuthenticator>();
+        services.AddSingleton<TenantPolicy>();
         services.AddSingleton<IConnectorTokenProvider, ConnectorTokenProvider>();
         services.AddHostedService<LocalModeWarning>();
         return services;

@@ -24,6 +24,21 @@ public sealed class BotAuthOptions
     /// <summary>Tenants whose Entra tokens Azure Bot Service uses (botframework.com, its second tenant, Copilot).</summary>
     public List<string> EntraIssuerTenants { get; set; } = [];
 
+    /// <summary>
+    /// When not empty, the only calling apps (<c>appid</c> of v1, <c>azp</c> of v2 tokens) whose Entra-issued
+    /// tokens are accepted. Bot Framework channel tokens name no caller and are not affected.
+    /// </summary>
+    public List<string> AllowedCallers { get; set; } = [];
+
+    /// <summary>Tenants besides MicrosoftAppTenantId whose activities the bot serves.</summary>
+    public List<string> AllowedTenantIds { get; set; } = [];
+
+    /// <summary>
+    /// Wait after a failed metadata or key download before the next try, doubled after each further failure
+    /// up to <see cref="UnknownKeyRefreshMinInterval"/>: an issuer that is down is not asked again per request.
+    /// </summary>
+    public TimeSpan MetadataFailureBackoff { get; set; } = TimeSpan.FromSeconds(10);
+
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
     public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromHours(24);

@@ -4,7 +4,8 @@ namespace SupervisionBot.Bot.Auth;
 
 /// <summary>
 /// Refuses to start with credentials that cannot work, rather than failing on the first message.
-/// Production never runs in local mode: that would switch inbound authentication off.
+/// Only the Development environment may run in local mode: anywhere else (Staging and test slots included)
+/// that would switch inbound authentication off on a machine others can reach.
 /// </summary>
 internal sealed class BotCredentialsValidator : IValidateOptions<BotCredentials>
 {
@@ -16,12 +17,13 @@ internal sealed class BotCredentialsValidator : IValidateOptions<BotCredentials>
     {
         if (credentials.IsLocalMode)
         {
-            return _environment.IsProduction()
-                ? ValidateOptionsResult.Fail(
+            return _environment.IsDevelopment()
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail(
                     "MicrosoftAppId is not configured, which means local mode with authentication disabled; "
-                    + "the bot refuses to start that way in Production. Set MicrosoftAppType, MicrosoftAppId, "
-                    + "MicrosoftAppTenantId (and MicrosoftAppPassword for SingleTenant).")
-                : ValidateOptionsResult.Success;
+                    + $"the bot runs that way only in the Development environment and refuses to start in '{_environment.EnvironmentName}'. "
+                    + "Set MicrosoftAppType, MicrosoftAppId, MicrosoftAppTenantId (and MicrosoftAppPassword for SingleTenant), "
+                    + "or ASPNETCORE_ENVIRONMENT=Development on your own machine.");
         }
 
         var failures = new List<string>();

@@ -43,24 +43,24 @@ public sealed class JwtInboundAuthenticator : IInboundAuthenticator
         _audiences = [appId ?? "", $"api://{appId}", $"api://botid-{appId}"];
     }
 
-    public async Task<InboundAuthResult> AuthenticateAsync(InboundRequest request, CancellationToken cancellationToken)
-    {
-        var result = _credentials.IsLocalMode
-            ? AuthenticateLocal(request.RemoteAddress)
+    /// <remarks>Logs nothing: the caller writes the one line a rejection gets.</remarks>
+    public async Task<InboundAuthResult> AuthenticateAsync(InboundRequest request, CancellationToken cancellationToken) =>
+        _credentials.IsLocalMode
+            ? AuthenticateLocal(request)
             : await AuthenticateTokenAsync(request, cancellationToken);
 
-        if (!result.Accepted)
+    /// <summary>
+    /// Local mode trusts the machine, so the caller must be on it. Only the socket address counts: a proxy
+    /// header names whoever the sender likes, and a request that passed through a proxy may come from anywhere.
+    /// </summary>
+    private static InboundAuthResult AuthenticateLocal(InboundRequest request)
+    {
+        if (request.Forwarded)
         {
-            _logger.LogWarning("Rejected inbound request from {RemoteAddress} with {StatusCode}: {Reason}",
-                request.RemoteAddress, result.StatusCode, result.Reason);
+            return InboundAuthResult.Forbidden("local mode: requests forwarded by a proxy (X-Forwarded-For, Forwarded) are refused");
         }
 
-        return result;
-    }
-
-    private static InboundAuthResult AuthenticateLocal(IPAddress? remoteAddress)
-    {
-        if (remoteAddress is null)
+        if (request.RemoteAddress is not { } remoteAddress)
         {
             return InboundAuthResult.Unauthorized("local mode: caller address unknown");
         }
@@ -93,7 +93,7 @@ public sealed class JwtInboundAuthenticator : IInboundAuthenticator
         var metadataUrl = issuer is null ? null : _issuers.MetadataUrlFor(issuer);
         if (issuer is null || metadataUrl is null)
         {
-            return InboundAuthResult.Unauthorized($"issuer '{issuer}' is not accepted");
+            return InboundAuthResult.Unauthorized($"issuer '{Untrusted.Shorten(issuer)}' is not accepted");
         }
 
         var keySource = _keySources.GetOrAdd(metadataUrl,
@@ -107,7 +107,8 @@ public sealed class JwtInboundAuthenticator : IInboundAuthenticator
 
         if (keys is null)
         {
-            return InboundAuthResult.Unauthorized($"signing keys for issuer '{issuer}' are unavailable");
+            // Our problem, not the caller's: a 503 makes the channel deliver again later.
+            return InboundAuthResult.Unavailable($"signing keys for issuer '{issuer}' are unavailable");
         }
 
         var validation = await _handler.ValidateTokenAsync(rawToken, ValidationParameters(issuer, keys));
@@ -115,7 +116,7 @@ public sealed class JwtInboundAuthenticator : IInboundAuthenticator
         {
             // IdentityModel messages run to a dozen lines; the first says what failed.
             var firstLine = validation.Exception?.Message.Split('\n', 2)[0];
-            return InboundAuthResult.Unauthorized($"token rejected: {validation.Exception?.GetType().Name}: {firstLine}");
+            return InboundAuthResult.Unauthorized($"token rejected: {validation.Exception?.GetType().Name}: {Untrusted.Shorten(firstLine)}");
         }
 
         return _issuers.IsBotFramework(issuer)
@@ -171,38 +172,59 @@ public sealed class JwtInboundAuthenticator : IInboundAuthenticator
     {
         if (string.IsNullOrEmpty(request.ChannelId) || !keys.IsEndorsed(signingKey?.KeyId, request.ChannelId))
         {
-            return InboundAuthResult.Forbidden($"signing key '{signingKey?.KeyId}' is not endorsed for channel '{request.ChannelId}'");
+            return InboundAuthResult.Forbidden($"signing key '{Untrusted.Shorten(signingKey?.KeyId)}' is not endorsed for channel '{Untrusted.Shorten(request.ChannelId)}'");
         }
 
         var claimed = token.TryGetPayloadValue<string>("serviceurl", out var serviceUrl) ? serviceUrl : null;
         return SameServiceUrl(claimed, request.ServiceUrl)
             ? InboundAuthResult.Accept()
-            : InboundAuthResult.Forbidden($"token serviceurl '{claimed}' does not match activity serviceUrl '{request.ServiceUrl}'");
+            : ServiceUrlMismatch(claimed, request.ServiceUrl);
     }
 
     /// <summary>
-    /// Entra keys carry no endorsements, so only the caller and the service URL (when the token states one) are checked.
+    /// Entra keys carry no endorsements, so the calling app and the service URL are what tie the token to
+    /// this activity. Which claim names the caller depends on the token version, and a token whose version
+    /// we do not know is refused rather than read the wrong way.
     /// </summary>
     private InboundAuthResult AuthorizeEntraToken(JsonWebToken token, string issuer, InboundRequest request)
     {
-        if (_issuers.IsOwnTenant(issuer))
+        var version = token.TryGetPayloadValue<string>("ver", out var ver) ? ver : null;
+        var callerClaim = version switch
         {
-            var caller = token.TryGetPayloadValue<string>("azp", out var azp) ? azp
-                : token.TryGetPayloadValue<string>("appid", out var appid) ? appid
-                : null;
-            if (!string.Equals(caller, _credentials.MicrosoftAppId, StringComparison.OrdinalIgnoreCase))
-            {
-                return InboundAuthResult.Forbidden($"caller app '{caller}' from the bot's own tenant is not the bot");
-            }
+            "1.0" => "appid",
+            "2.0" => "azp",
+            _ => null,
+        };
+        if (callerClaim is null)
+        {
+            return InboundAuthResult.Unauthorized($"Entra token version '{Untrusted.Shorten(version)}' is not 1.0 or 2.0");
         }
 
-        if (token.TryGetPayloadValue<string>("serviceurl", out var claimed) && !SameServiceUrl(claimed, request.ServiceUrl))
+        var caller = token.TryGetPayloadValue<string>(callerClaim, out var value) ? value : null;
+        if (string.IsNullOrEmpty(caller))
         {
-            return InboundAuthResult.Forbidden($"token serviceurl '{claimed}' does not match activity serviceUrl '{request.ServiceUrl}'");
+            return InboundAuthResult.Unauthorized($"v{version} Entra token has no '{callerClaim}' claim");
         }
 
-        return InboundAuthResult.Accept();
+        // Any app registered in the bot's own tenant can get a token for the bot, so from there only the bot itself counts.
+        if (_issuers.IsOwnTenant(issuer) && !string.Equals(caller, _credentials.MicrosoftAppId, StringComparison.OrdinalIgnoreCase))
+        {
+            return InboundAuthResult.Forbidden($"caller app '{Untrusted.Shorten(caller)}' from the bot's own tenant is not the bot");
+        }
+
+        if (_options.AllowedCallers.Count > 0
+            && !_options.AllowedCallers.Contains(caller, StringComparer.OrdinalIgnoreCase))
+        {
+            return InboundAuthResult.Forbidden($"caller app '{Untrusted.Shorten(caller)}' is not in BotAuth:AllowedCallers");
+        }
+
+        return token.TryGetPayloadValue<string>("serviceurl", out var claimed) && !SameServiceUrl(claimed, request.ServiceUrl)
+            ? ServiceUrlMismatch(claimed, request.ServiceUrl)
+            : InboundAuthResult.Accept();
     }
+
+    private static InboundAuthResult ServiceUrlMismatch(string? claimed, string? actual) =>
+        InboundAuthResult.Forbidden($"token serviceurl '{Untrusted.Shorten(claimed)}' does not match activity serviceUrl '{Untrusted.Shorten(actual)}'");
 
     private static bool SameServiceUrl(string? claimed, string? actual) =>
         !string.IsNullOrEmpty(claimed)

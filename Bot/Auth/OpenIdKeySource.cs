@@ -18,6 +18,8 @@ internal sealed class OpenIdKeySource
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
     private volatile SigningKeySet? _current;
+    private int _failuresInARow;
+    private DateTimeOffset _nextAttemptAfterFailure;
 
     public OpenIdKeySource(string metadataUrl, IHttpClientFactory httpClientFactory, TimeProvider time, BotAuthOptions options, ILogger logger)
     {
@@ -57,7 +59,14 @@ internal sealed class OpenIdKeySource
                 return current;
             }
 
-            if (current is not null && _time.GetUtcNow() - current.FetchedAt < minimumAge)
+            var now = _time.GetUtcNow();
+            if (current is not null && now - current.FetchedAt < minimumAge)
+            {
+                return current;
+            }
+
+            // Without this, every request during an outage (or every forged token) would be one more download.
+            if (_failuresInARow > 0 && now < _nextAttemptAfterFailure)
             {
                 return current;
             }
@@ -65,15 +74,19 @@ internal sealed class OpenIdKeySource
             try
             {
                 _current = await FetchAsync(cancellationToken);
+                _failuresInARow = 0;
                 _logger.LogInformation("Fetched {KeyCount} signing keys via {MetadataUrl}", _current.Keys.Count, _metadataUrl);
                 return _current;
             }
             catch (Exception ex) when (ex is HttpRequestException or JsonException or ArgumentException or InvalidOperationException
                                            || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
             {
+                _failuresInARow++;
+                var wait = BackoffAfter(_failuresInARow);
+                _nextAttemptAfterFailure = _time.GetUtcNow() + wait;
                 // Stale keys beat no keys: the issuer's keys rarely change, its endpoint may be briefly down.
-                _logger.LogWarning(ex, "Could not refresh signing keys via {MetadataUrl}; {Fallback}", _metadataUrl,
-                    current is null ? "no keys available" : "keeping the previous keys");
+                _logger.LogWarning(ex, "Could not refresh signing keys via {MetadataUrl}; {Fallback}; next try in {Wait}", _metadataUrl,
+                    current is null ? "no keys available" : "keeping the previous keys", wait);
                 return current;
             }
         }
@@ -81,6 +94,12 @@ internal sealed class OpenIdKeySource
         {
             _refreshGate.Release();
         }
+    }
+
+    private TimeSpan BackoffAfter(int failures)
+    {
+        var doubled = _options.MetadataFailureBackoff * Math.Pow(2, Math.Min(failures - 1, 16));
+        return doubled < _options.UnknownKeyRefreshMinInterval ? doubled : _options.UnknownKeyRefreshMinInterval;
     }
 
     private async Task<SigningKeySet> FetchAsync(CancellationToken cancellationToken)

@@ -18,6 +18,7 @@ public sealed class ConnectorClient(
     HttpClient http,
     IConnectorTokenProvider tokens,
     IOptions<ConnectorOptions> options,
+    ServiceUrlPolicy serviceUrls,
     IRetryDelay delay,
     ILogger<ConnectorClient> logger)
 {
@@ -59,6 +60,15 @@ public sealed class ConnectorClient(
         HttpMethod method, string serviceUrl, string relative, TBody? body,
         JsonTypeInfo<TBody>? bodyType, JsonTypeInfo<TResponse> responseType, CancellationToken ct)
     {
+        // Checked on every call, not only when the activity arrived: a reference stored before the allow-list
+        // changed, or one a caller built, must not carry the token anywhere else either.
+        if (serviceUrls.Check(serviceUrl) is not ServiceUrlVerdict.Allowed and var verdict)
+        {
+            logger.LogWarning("Connector {Method} {Path} not sent: serviceUrl {ServiceUrl} is {Verdict}",
+                method, relative.Split('?')[0], Untrusted.Shorten(serviceUrl), verdict);
+            return new ConnectorResult<TResponse>(ConnectorOutcome.Failed, default, 0, "serviceUrlNotAllowed");
+        }
+
         var uri = new Uri(new Uri(serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/"), relative);
         var payload = body is null || bodyType is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, bodyType);
         var maxAttempts = Math.Max(1, _options.MaxAttempts);
@@ -82,7 +92,9 @@ public sealed class ConnectorClient(
             {
                 response = await http.SendAsync(request, ct);
             }
-            catch (HttpRequestException ex)
+            // HttpClient's own timeout surfaces as a cancellation of a token nobody here cancelled: a slow
+            // attempt, worth another try like a dropped connection. The turn's deadline is ct and ends it all.
+            catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
             {
                 if (attempt < maxAttempts)
                 {

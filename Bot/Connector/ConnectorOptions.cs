@@ -14,4 +14,11 @@ public sealed class ConnectorOptions
     /// throttle comes back as <see cref="ConnectorOutcome.Throttled"/> for the caller (a queue) to reschedule.
     /// </summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Hosts (or <c>*.</c>-prefixed host suffixes, or explicit origins) the connector token may be sent to
+    /// outside local mode; empty means <see cref="ServiceUrlPolicy.DefaultAllowedHosts"/>. Setting it replaces
+    /// the defaults rather than adding to them.
+    /// </summary>
+    public List<string> AllowedServiceHosts { get; set; } = [];
 }

@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 using Activity = SupervisionBot.Bot.Protocol.Activity;
 using SupervisionBot.Bot.Auth;
+using SupervisionBot.Bot.Connector;
 using SupervisionBot.Bot.Protocol;
 
 namespace SupervisionBot.Bot.Messaging;
@@ -21,12 +24,41 @@ public static partial class MessagesEndpoint
         endpoints.MapMethods(Route, [HttpMethods.Head], () => Results.Ok());
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, IInboundAuthenticator authenticator, TurnProcessor processor, ILogger<TurnProcessor> logger)
+    private static async Task<IResult> HandleAsync(
+        HttpContext http,
+        IInboundAuthenticator authenticator,
+        IOptions<BotCredentials> credentials,
+        ServiceUrlPolicy serviceUrls,
+        TenantPolicy tenants,
+        IOptions<MessagingOptions> options,
+        TimeProvider time,
+        TurnProcessor processor,
+        ILogger<TurnProcessor> logger)
     {
         var started = Stopwatch.GetTimestamp();
+        IResult Reject(int status, string? activityType, string reason)
+        {
+            LogRejected(logger, Untrusted.Shorten(activityType), http.Connection.RemoteIpAddress, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                TurnOutcome.Rejected, status, reason);
+            return Results.StatusCode(status);
+        }
+
+        var authorization = http.Request.Headers.Authorization.FirstOrDefault();
+        // No credentials, no work: an anonymous sender cannot make the bot read (or wait for) a body.
+        if (!credentials.Value.IsLocalMode && string.IsNullOrWhiteSpace(authorization))
+        {
+            return Reject(StatusCodes.Status401Unauthorized, null, "no Authorization header");
+        }
+
         if (http.Request.ContentLength > MaxBodyBytes)
         {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return Reject(StatusCodes.Status413PayloadTooLarge, null, $"Content-Length {http.Request.ContentLength}");
+        }
+
+        // Content-Length alone is no limit: a chunked body states none. Kestrel counts what is read.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+        {
+            bodyLimit.MaxRequestBodySize = MaxBodyBytes;
         }
 
         Activity? activity;
@@ -38,26 +70,59 @@ public static partial class MessagesEndpoint
         {
             activity = null;
         }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Reject(StatusCodes.Status413PayloadTooLarge, null, $"body over {MaxBodyBytes} bytes");
+        }
+
         if (activity?.Type is not { Length: > 0 })
         {
-            LogTurn(logger, "unreadable", null, Stopwatch.GetElapsedTime(started).TotalMilliseconds, TurnOutcome.Rejected);
-            return Results.BadRequest();
+            return Reject(StatusCodes.Status400BadRequest, "unreadable", "not an activity");
         }
 
         // The token is checked against the activity's channel and serviceUrl, so the body is read
-        // first, but nothing in it is acted on or stored before the check passes.
+        // first, but nothing in it is acted on or stored before every check below passes.
         var auth = await authenticator.AuthenticateAsync(
-            new InboundRequest(http.Request.Headers.Authorization.FirstOrDefault(), activity.ChannelId, activity.ServiceUrl, http.Connection.RemoteIpAddress),
+            new InboundRequest(authorization, activity.ChannelId, activity.ServiceUrl, http.Connection.RemoteIpAddress, IsForwarded(http.Request)),
             http.RequestAborted);
         if (!auth.Accepted)
         {
-            logger.LogWarning("Rejected {ActivityType} from {Remote}: {Reason}", activity.Type, http.Connection.RemoteIpAddress, auth.Reason);
-            LogTurn(logger, activity.Type, activity.Conversation?.ConversationType, Stopwatch.GetElapsedTime(started).TotalMilliseconds, TurnOutcome.Rejected);
-            return Results.StatusCode(auth.StatusCode);
+            return Reject(auth.StatusCode, activity.Type, auth.Reason ?? "");
         }
 
-        // Not the request's token: a turn that started should finish its writes even if Teams stops waiting.
-        var (outcome, invokeResponse) = await processor.ProcessAsync(activity, CancellationToken.None);
+        switch (serviceUrls.Check(activity.ServiceUrl))
+        {
+            case ServiceUrlVerdict.Malformed:
+                return Reject(StatusCodes.Status400BadRequest, activity.Type, $"serviceUrl '{Untrusted.Shorten(activity.ServiceUrl)}' is not an absolute http(s) URL");
+            case ServiceUrlVerdict.NotAllowed:
+                return Reject(StatusCodes.Status403Forbidden, activity.Type, $"serviceUrl '{Untrusted.Shorten(activity.ServiceUrl)}' is not on Connector:AllowedServiceHosts");
+        }
+
+        if (tenants.Refusal(activity.Conversation?.TenantId, activity.ChannelData?.Tenant?.Id) is { } tenantRefusal)
+        {
+            return Reject(StatusCodes.Status403Forbidden, activity.Type, tenantRefusal);
+        }
+
+        // Ends with the deadline or when the caller hangs up, whichever comes first; connector retries and
+        // their waits run on this token, so they cannot outlast it.
+        using var deadline = new CancellationTokenSource(options.Value.TurnDeadline, time);
+        using var turn = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, http.RequestAborted);
+        TurnOutcome outcome;
+        InvokeResponseBody? invokeResponse;
+        try
+        {
+            (outcome, invokeResponse) = await processor.ProcessAsync(activity, turn.Token);
+        }
+        catch (OperationCanceledException) when (turn.IsCancellationRequested)
+        {
+            var aborted = http.RequestAborted.IsCancellationRequested;
+            LogTurn(logger, activity.Type, activity.Conversation?.ConversationType, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                aborted ? TurnOutcome.Aborted : TurnOutcome.TimedOut);
+            // A timed-out turn is the bot's failure, and the channel may deliver it again (the redelivery
+            // finds its claim and is dropped); an aborted one has nobody left to answer.
+            return aborted ? Results.Empty : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
         LogTurn(logger, activity.Type, activity.Conversation?.ConversationType, Stopwatch.GetElapsedTime(started).TotalMilliseconds, outcome);
 
         if (activity.Type != ActivityTypes.Invoke)
@@ -70,6 +135,15 @@ public static partial class MessagesEndpoint
             : Results.Json(invokeResponse, ProtocolJson.Wire.InvokeResponseBody);
     }
 
+    private static bool IsForwarded(HttpRequest request) =>
+        request.Headers.ContainsKey("X-Forwarded-For") || request.Headers.ContainsKey("Forwarded")
+        // Left behind by ASP.NET's forwarded-headers middleware when it has already consumed X-Forwarded-For.
+        || request.Headers.ContainsKey("X-Original-For");
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Turn {ActivityType} in {ConversationType} took {DurationMs:F1} ms: {Outcome}")]
     private static partial void LogTurn(ILogger logger, string activityType, string? conversationType, double durationMs, TurnOutcome outcome);
+
+    /// <summary>The one line a refused request gets; every value in it is shortened first.</summary>
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Turn {ActivityType} from {Remote} took {DurationMs:F1} ms: {Outcome} with {StatusCode}, {Reason}")]
+    private static partial void LogRejected(ILogger logger, string activityType, System.Net.IPAddress? remote, double durationMs, TurnOutcome outcome, int statusCode, string reason);
 }

@@ -8,4 +8,8 @@ public enum TurnOutcome
     Duplicate,
     Rejected,
     Failed,
+    /// <summary>Still running when the turn's deadline (Messaging:TurnDeadline) passed.</summary>
+    TimedOut,
+    /// <summary>The caller hung up before the turn finished.</summary>
+    Aborted,
 }

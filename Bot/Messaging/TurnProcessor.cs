@@ -74,7 +74,7 @@ public sealed class TurnProcessor(
             {
                 var update = ActivityConverter.ToActivity(OutgoingMessage.Of(card));
                 update.Id = cardMessageId;
-                await connector.UpdateActivityAsync(reference.ServiceUrl, reference.ConversationId, cardMessageId, update, cancellationToken);
+                LogIfUndelivered(reference, await connector.UpdateActivityAsync(reference.ServiceUrl, reference.ConversationId, cardMessageId, update, cancellationToken));
             }
             else
             {

@@ -25,6 +25,19 @@ public sealed class AuthServiceCollectionExtensionsTests
     }
 
     [Theory]
+    [InlineData("Staging")]
+    [InlineData("Test")]
+    public async Task Local_mode_is_for_development_only_and_every_other_environment_refuses_to_start(string environment)
+    {
+        using var host = BuildHost(environment, new Dictionary<string, string?>());
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("only in the Development environment", error.Message);
+        Assert.Contains($"'{environment}'", error.Message);
+    }
+
+    [Theory]
     [InlineData("SingleTenant", null, "s3cret", "MicrosoftAppTenantId")]
     [InlineData("SingleTenant", TenantId, null, "MicrosoftAppPassword")]
     [InlineData("UserAssignedMSI", null, null, "MicrosoftAppTenantId")]
@@ -67,7 +80,7 @@ public sealed class AuthServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public async Task Local_mode_outside_production_starts_with_a_warning()
+    public async Task Local_mode_in_development_starts_with_a_warning()
     {
         var logs = new CapturingLoggerProvider();
         using var host = BuildHost(Environments.Development, new Dictionary<string, string?>(), logs);

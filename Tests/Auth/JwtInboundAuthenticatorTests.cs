@@ -5,6 +5,9 @@ using Microsoft.IdentityModel.Tokens;
 using System.Security.Cryptography;
 using SupervisionBot.Bot.Auth;
 using SupervisionBot.Tests.Support;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
 
 namespace SupervisionBot.Tests.Auth;
 
@@ -221,7 +224,7 @@ public sealed class JwtInboundAuthenticatorTests : IDisposable
     }
 
     [Fact]
-    public async Task Unreachable_metadata_is_a_rejection_not_an_exception()
+    public async Task Unreachable_metadata_is_a_503_so_the_channel_retries_not_an_exception()
     {
         var options = new BotAuthOptions { OpenIdMetadataUrl = $"http://127.0.0.1:{Ports.Free()}/nothing-here" };
         var authenticator = new JwtInboundAuthenticator(
@@ -231,18 +234,56 @@ public sealed class JwtInboundAuthenticatorTests : IDisposable
         var result = await authenticator.AuthenticateAsync(
             new InboundRequest("Bearer " + _authority.CreateToken(AppId, ServiceUrl), "msteams", ServiceUrl, Remote), CancellationToken.None);
 
-        AssertUnauthorized(result, "unavailable");
+        Assert.False(result.Accepted);
+        Assert.Equal(503, result.StatusCode);
+        Assert.Contains("unavailable", result.Reason);
     }
+
+    [Fact]
+    public async Task Failed_metadata_downloads_back_off_instead_of_repeating_per_request()
+    {
+        using var down = WireMockServer.Start();
+        down.Given(Request.Create().UsingGet()).RespondWith(Response.Create().WithStatusCode(500));
+        var options = new BotAuthOptions { OpenIdMetadataUrl = down.Url + LocalTokenAuthority.MetadataPath, MetadataFailureBackoff = TimeSpan.FromSeconds(10) };
+        var authenticator = new JwtInboundAuthenticator(
+            Options.Create(new BotCredentials { MicrosoftAppId = AppId }), Options.Create(options),
+            TestHttp.ClientFactory(), _time, NullLogger<JwtInboundAuthenticator>.Instance);
+        async Task<int> StatusAsync() => (await authenticator.AuthenticateAsync(
+            new InboundRequest("Bearer " + _authority.CreateToken(AppId, ServiceUrl), "msteams", ServiceUrl, Remote), CancellationToken.None)).StatusCode;
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(503, await StatusAsync());
+        }
+        Assert.Single(await down.LoggedAsync(1));
+
+        _time.Advance(TimeSpan.FromSeconds(11));
+        Assert.Equal(503, await StatusAsync());
+        Assert.Equal(2, (await down.LoggedAsync(2)).Count);
+
+        // The second failure doubles the wait.
+        _time.Advance(TimeSpan.FromSeconds(11));
+        Assert.Equal(503, await StatusAsync());
+        Assert.Equal(2, down.LogEntries.Count);
+        _time.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(503, await StatusAsync());
+        Assert.Equal(3, (await down.LoggedAsync(3)).Count);
+    }
+
+    private const string BotServiceTenantIssuer = "https://login.microsoftonline.com/d6d49420-f39b-4df7-a1dc-d59a935871db/v2.0";
+    private const string OtherApp = "99999999-0000-0000-0000-000000000000";
+
+    private string EntraToken(string issuer, params (string Name, object Value)[] claims) =>
+        _authority.CreateToken(AppId, ServiceUrl, new TokenSpec
+        {
+            Issuer = issuer,
+            ExtraClaims = claims.ToDictionary(c => c.Name, c => c.Value),
+        });
 
     [Fact]
     public async Task Entra_token_from_a_bot_service_tenant_is_accepted()
     {
-        var token = _authority.CreateToken(AppId, ServiceUrl, new TokenSpec
-        {
-            Issuer = "https://login.microsoftonline.com/d6d49420-f39b-4df7-a1dc-d59a935871db/v2.0",
-        });
-
-        var result = await AuthenticateAsync(token);
+        var result = await AuthenticateAsync(EntraToken(BotServiceTenantIssuer, ("ver", "2.0"), ("azp", OtherApp)));
 
         Assert.True(result.Accepted, result.Reason);
     }
@@ -251,19 +292,81 @@ public sealed class JwtInboundAuthenticatorTests : IDisposable
     public async Task Entra_token_from_the_bots_tenant_must_come_from_the_bot_itself()
     {
         var issuer = "https://sts.windows.net/tenant-a/";
-        var fromBot = _authority.CreateToken(AppId, ServiceUrl, new TokenSpec
-        {
-            Issuer = issuer,
-            ExtraClaims = new Dictionary<string, object> { ["appid"] = AppId },
-        });
-        var fromOtherApp = _authority.CreateToken(AppId, ServiceUrl, new TokenSpec
-        {
-            Issuer = issuer,
-            ExtraClaims = new Dictionary<string, object> { ["appid"] = "99999999-0000-0000-0000-000000000000" },
-        });
 
-        Assert.True((await AuthenticateAsync(fromBot)).Accepted);
-        AssertForbidden(await AuthenticateAsync(fromOtherApp), "is not the bot");
+        Assert.True((await AuthenticateAsync(EntraToken(issuer, ("ver", "1.0"), ("appid", AppId)))).Accepted);
+        AssertForbidden(await AuthenticateAsync(EntraToken(issuer, ("ver", "1.0"), ("appid", OtherApp))), "is not the bot");
+    }
+
+    [Fact]
+    public async Task The_token_version_decides_which_claim_names_the_caller()
+    {
+        var issuer = "https://login.microsoftonline.com/tenant-a/v2.0";
+
+        // A v2 token's caller is azp; an appid claim naming the bot proves nothing there, and the other way round.
+        AssertForbidden(await AuthenticateAsync(EntraToken(issuer, ("ver", "2.0"), ("appid", AppId), ("azp", OtherApp))), "is not the bot");
+        AssertForbidden(await AuthenticateAsync(EntraToken(issuer, ("ver", "1.0"), ("azp", AppId), ("appid", OtherApp))), "is not the bot");
+        Assert.True((await AuthenticateAsync(EntraToken(issuer, ("ver", "2.0"), ("azp", AppId)))).Accepted);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("3.0")]
+    public async Task Entra_token_of_unknown_version_is_rejected(string? version)
+    {
+        var token = version is null
+            ? EntraToken(BotServiceTenantIssuer, ("azp", AppId), ("appid", AppId))
+            : EntraToken(BotServiceTenantIssuer, ("ver", version), ("azp", AppId), ("appid", AppId));
+
+        AssertUnauthorized(await AuthenticateAsync(token), "version");
+    }
+
+    [Fact]
+    public async Task Entra_token_without_its_caller_claim_is_rejected()
+    {
+        AssertUnauthorized(await AuthenticateAsync(EntraToken(BotServiceTenantIssuer, ("ver", "2.0"), ("appid", AppId))), "azp");
+    }
+
+    [Fact]
+    public async Task Allowed_callers_when_configured_restrict_every_entra_token_but_not_channel_tokens()
+    {
+        var restricted = CreateAuthenticator(
+            new BotCredentials { MicrosoftAppType = "SingleTenant", MicrosoftAppId = AppId, MicrosoftAppTenantId = "tenant-a" },
+            options => options.AllowedCallers = ["11111111-aaaa-bbbb-cccc-000000000001"]);
+        Task<InboundAuthResult> Authenticate(string token) =>
+            restricted.AuthenticateAsync(new InboundRequest("Bearer " + token, "msteams", ServiceUrl, Remote), CancellationToken.None);
+
+        Assert.True((await Authenticate(EntraToken(BotServiceTenantIssuer, ("ver", "2.0"), ("azp", "11111111-AAAA-bbbb-cccc-000000000001")))).Accepted);
+        AssertForbidden(await Authenticate(EntraToken(BotServiceTenantIssuer, ("ver", "2.0"), ("azp", OtherApp))), "AllowedCallers");
+        AssertForbidden(await Authenticate(EntraToken("https://sts.windows.net/tenant-a/", ("ver", "1.0"), ("appid", AppId))), "AllowedCallers");
+        Assert.True((await Authenticate(_authority.CreateToken(AppId, ServiceUrl))).Accepted);
+    }
+
+    [Fact]
+    public async Task Entra_token_naming_another_service_url_is_forbidden()
+    {
+        var token = EntraToken(BotServiceTenantIssuer, ("ver", "2.0"), ("azp", OtherApp), ("serviceurl", "https://smba.trafficmanager.net/amer/"));
+
+        AssertForbidden(await AuthenticateAsync(token), "serviceurl");
+    }
+
+    [Fact]
+    public async Task Rejection_reasons_shorten_what_the_caller_wrote()
+    {
+        var result = await AuthenticateAsync(_authority.CreateToken(AppId, ServiceUrl, new TokenSpec { Issuer = "https://x/" + new string('a', 5000) + "\nforged log line" }));
+
+        AssertUnauthorized(result, "issuer");
+        Assert.True(result.Reason!.Length < 300, result.Reason);
+        Assert.DoesNotContain("\n", result.Reason);
+    }
+
+    [Fact]
+    public async Task Local_mode_refuses_requests_that_came_through_a_proxy()
+    {
+        var local = CreateAuthenticator(new BotCredentials());
+
+        var result = await local.AuthenticateAsync(new InboundRequest(null, "emulator", "http://localhost:5000", IPAddress.Loopback, Forwarded: true), CancellationToken.None);
+
+        AssertForbidden(result, "forwarded");
     }
 
     [Theory]
@@ -303,9 +406,12 @@ public sealed class JwtInboundAuthenticatorTests : IDisposable
         AssertUnauthorized(await local.AuthenticateAsync(new InboundRequest(null, "emulator", null, null), CancellationToken.None));
     }
 
-    private JwtInboundAuthenticator CreateAuthenticator(BotCredentials credentials) =>
-        new(Options.Create(credentials), Options.Create(_authority.ApplyTo(new BotAuthOptions())),
-            TestHttp.ClientFactory(), _time, NullLogger<JwtInboundAuthenticator>.Instance);
+    private JwtInboundAuthenticator CreateAuthenticator(BotCredentials credentials, Action<BotAuthOptions>? configure = null)
+    {
+        var options = _authority.ApplyTo(new BotAuthOptions());
+        configure?.Invoke(options);
+        return new(Options.Create(credentials), Options.Create(options), TestHttp.ClientFactory(), _time, NullLogger<JwtInboundAuthenticator>.Instance);
+    }
 
     private Task<InboundAuthResult> AuthenticateAsync(string token, string channelId = "msteams", string serviceUrl = ServiceUrl) =>
         _authenticator.AuthenticateAsync(new InboundRequest("Bearer " + token, channelId, serviceUrl, Remote), CancellationToken.None);

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
@@ -23,12 +25,18 @@ public sealed class ConnectorClientTests : IDisposable
     // WireMock matches the decoded path; the escaped '/' inside the id is checked in its own test.
     private static string ActivitiesPath => "/v3/conversations/" + ConversationId + "/activities";
 
-    private ConnectorClient Client(string? token = "tok-123", int maxAttempts = 4)
+    private ConnectorClient Client(string? token = "tok-123", int maxAttempts = 4, HttpClient? http = null)
+    {
+        var options = Options.Create(new ConnectorOptions { MaxAttempts = maxAttempts, BaseDelay = TimeSpan.FromMilliseconds(100) });
+        var serviceUrls = new ServiceUrlPolicy(localMode: false, [_server.Url!]);
+        return new ConnectorClient(http ?? new HttpClient(), Tokens(token), options, serviceUrls, _delay, NullLogger<ConnectorClient>.Instance);
+    }
+
+    private static IConnectorTokenProvider Tokens(string? token)
     {
         var tokens = new Mock<IConnectorTokenProvider>();
         tokens.Setup(t => t.GetTokenAsync(It.IsAny<CancellationToken>())).ReturnsAsync(token);
-        var options = Options.Create(new ConnectorOptions { MaxAttempts = maxAttempts, BaseDelay = TimeSpan.FromMilliseconds(100) });
-        return new ConnectorClient(new HttpClient(), tokens.Object, options, _delay, NullLogger<ConnectorClient>.Instance);
+        return tokens.Object;
     }
 
     private static Activity Message(string text) => new() { Type = ActivityTypes.Message, Text = text };
@@ -208,6 +216,87 @@ public sealed class ConnectorClientTests : IDisposable
         var result = await Client().GetTeamChannelsAsync(_server.Url!, "team-1", CancellationToken.None);
 
         Assert.Equal(["team-1", "19:g2"], result.Value!.Conversations!.Select(c => c.Id));
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("https://smba.trafficmanager.net.evil.example/amer/")]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("not a url")]
+    public async Task A_service_url_off_the_allow_list_is_never_called(string serviceUrl)
+    {
+        var result = await Client().SendToConversationAsync(serviceUrl, ConversationId, Message("hi"), CancellationToken.None);
+
+        Assert.Equal(ConnectorOutcome.Failed, result.Outcome);
+        Assert.Equal("serviceUrlNotAllowed", result.ErrorCode);
+        Assert.Empty(_server.LogEntries);
+    }
+
+    [Fact]
+    public async Task A_stored_reference_to_another_loopback_port_is_not_sent_to()
+    {
+        using var other = WireMockServer.Start();
+
+        var result = await Client().SendToConversationAsync(other.Url!, ConversationId, Message("hi"), CancellationToken.None);
+
+        Assert.Equal("serviceUrlNotAllowed", result.ErrorCode);
+        Assert.Empty(other.LogEntries);
+    }
+
+    [Fact]
+    public async Task An_attempt_that_hits_the_http_client_timeout_is_retried()
+    {
+        using var http = new HttpClient(new FirstAttemptHangs()) { Timeout = TimeSpan.FromMilliseconds(200) };
+
+        var result = await Client(http: http).SendToConversationAsync(_server.Url!, ConversationId, Message("hi"), CancellationToken.None);
+
+        Assert.True(result.IsSuccess, result.Outcome.ToString());
+        Assert.Single(_delay.Delays);
+    }
+
+    [Fact]
+    public async Task A_redirect_is_not_followed_so_the_token_never_reaches_the_other_host()
+    {
+        using var elsewhere = WireMockServer.Start();
+        elsewhere.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(201).WithBody("{\"id\":\"x\"}"));
+        _server.Given(Request.Create().WithPath(ActivitiesPath).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(307).WithHeader("Location", elsewhere.Url + ActivitiesPath));
+        // Both hosts allowed, so only the redirect handling stands between the token and the other host.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Connector:AllowedServiceHosts:0"] = _server.Url,
+            ["Connector:AllowedServiceHosts:1"] = elsewhere.Url,
+        }).Build();
+        await using var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(Tokens("tok-123"))
+            .Configure<BotCredentials>(c => c.MicrosoftAppId = "app")
+            .AddBotConnector(configuration)
+            .BuildServiceProvider();
+
+        var result = await services.GetRequiredService<ConnectorClient>()
+            .SendToConversationAsync(_server.Url!, ConversationId, Message("hi"), CancellationToken.None);
+
+        Assert.Equal(ConnectorOutcome.Failed, result.Outcome);
+        Assert.Equal(307, result.StatusCode);
+        Assert.Single(await _server.LoggedAsync(1));
+        Assert.Empty(elsewhere.LogEntries);
+    }
+
+    /// <summary>A connector whose first answer never comes, so only HttpClient's timeout ends that attempt.</summary>
+    private sealed class FirstAttemptHangs : HttpMessageHandler
+    {
+        private int _calls;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _calls) == 1)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            return new HttpResponseMessage(HttpStatusCode.Created) { Content = new StringContent("{\"id\":\"m3\"}") };
+        }
     }
 
     private sealed class RecordingDelay : IRetryDelay

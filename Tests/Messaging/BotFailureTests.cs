@@ -35,7 +35,7 @@ public sealed class BotFailureTests : IDisposable
         ["text"] = text,
         ["from"] = new JsonObject { ["id"] = "29:u", ["aadObjectId"] = "aad-u" },
         ["recipient"] = new JsonObject { ["id"] = "28:bot" },
-        ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal" },
+        ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = "tenant-1" },
     };
 
     private Task<HttpResponseMessage> PostAsync(string url, JsonNode body, string? token = null)
@@ -84,6 +84,7 @@ public sealed class BotFailureTests : IDisposable
             ["MicrosoftAppPassword"] = "test-only-secret",
             ["MicrosoftAppTenantId"] = "tenant-1",
             ["BotAuth:TokenAuthority"] = tokenServer.Url,
+            ["Connector:AllowedServiceHosts:0"] = _connector.Url,
         };
         await using var bot = await RunningBot.StartAsync(azurite.ConnectionString, Azurite.NewTablePrefix("auth"), settings, environment: "Production");
         var serviceUrl = _connector.Url + "/";
