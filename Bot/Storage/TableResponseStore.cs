@@ -40,6 +40,11 @@ public sealed class TableResponseStore(SupervisionTables tables) : IResponseStor
 
     public async Task<FormResponse?> FindAsync(string formId, string submissionKey, CancellationToken cancellationToken)
     {
+        // Both come from a card's data, which the user's client can forge.
+        if (!TableKeys.Fits(formId) || !TableKeys.Fits(submissionKey))
+        {
+            return null;
+        }
         var found = await tables.Responses.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(formId), TableKeys.Escape(submissionKey), cancellationToken: cancellationToken);
         if (!found.HasValue || found.Value is not { } e)
         {
