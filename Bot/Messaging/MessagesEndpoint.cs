@@ -60,6 +60,10 @@ public static partial class MessagesEndpoint
         var (outcome, invokeResponse) = await processor.ProcessAsync(activity, CancellationToken.None);
         LogTurn(logger, activity.Type, activity.Conversation?.ConversationType, Stopwatch.GetElapsedTime(started).TotalMilliseconds, outcome);
 
+        if (outcome == TurnOutcome.Refused)
+        {
+            return Results.BadRequest();
+        }
         if (activity.Type != ActivityTypes.Invoke)
         {
             return Results.Ok();

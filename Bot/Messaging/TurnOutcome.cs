@@ -7,5 +7,8 @@ public enum TurnOutcome
     Ignored,
     Duplicate,
     Rejected,
+
+    /// <summary>Authenticated but malformed: answered 400, nothing stored.</summary>
+    Refused,
     Failed,
 }

@@ -19,7 +19,8 @@ public static class ActivityExtensions
             {
                 continue;
             }
-            var fragment = entity.Text ?? $"<at>{entity.Mentioned.Name}</at>";
+            // An empty entity text would make Replace throw; it names nothing, so fall back as for none.
+            var fragment = entity.Text is { Length: > 0 } literal ? literal : $"<at>{entity.Mentioned.Name}</at>";
             text = text.Replace(fragment, "", StringComparison.OrdinalIgnoreCase);
         }
         return text.Replace("&nbsp;", " ", StringComparison.Ordinal).Trim();
