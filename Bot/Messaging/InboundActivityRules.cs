@@ -30,6 +30,10 @@ public static class InboundActivityRules
         {
             return "no conversation.id";
         }
+        if (activity.ServiceUrl is not { Length: > 0 })
+        {
+            return "no serviceUrl";
+        }
         // Guessing would be worse than refusing: an unknown type read as personal makes the bot
         // answer chatter not meant for it and record a stranger's chat as someone's personal one.
         if (activity.Conversation.ConversationType is { } type && !ConversationTypes.Contains(type))
@@ -47,6 +51,11 @@ public static class InboundActivityRules
         if (activity.Value is { } value && WellFormedJson.Problem(value) is { } problem)
         {
             return "value: " + problem;
+        }
+        // Otherwise it would be answered "not implemented", as if we had no handler for card actions.
+        if (activity.Type == ActivityTypes.Invoke && activity.Name == ActivityConverter.CardActionInvoke && !ActivityConverter.HasCardAction(activity))
+        {
+            return "adaptiveCard/action without an action";
         }
         return null;
     }

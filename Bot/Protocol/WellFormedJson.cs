@@ -14,7 +14,18 @@ public static class WellFormedJson
     public const int MaxDepth = 16;
 
     /// <returns>Why the value is unusable, or null when it is fine.</returns>
-    public static string? Problem(JsonElement value) => Check(value, 1);
+    public static string? Problem(JsonElement value)
+    {
+        try
+        {
+            return Check(value, 1);
+        }
+        catch (InvalidOperationException)
+        {
+            // Reading a key or a string with a broken surrogate escape throws rather than answers.
+            return "text that is not valid Unicode";
+        }
+    }
 
     private static string? Check(JsonElement value, int depth)
     {
@@ -52,21 +63,9 @@ public static class WellFormedJson
                 }
                 return null;
             case JsonValueKind.String:
-                return ReadsAsValidText(value) ? null : "a string is not valid Unicode";
+                return IsValidText(value.GetString()!) ? null : "a string is not valid Unicode";
             default:
                 return null;
-        }
-    }
-
-    private static bool ReadsAsValidText(JsonElement value)
-    {
-        try
-        {
-            return IsValidText(value.GetString()!);
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
         }
     }
 

@@ -148,4 +148,31 @@ public sealed class BadInputTests(BadInputTests.BotUnderTest fixture) : IClassFi
         await AssertCleanAsync(response);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_card_action_invoke_without_an_action_is_refused_not_left_unimplemented()
+    {
+        var invoke = Message("a:no-action");
+        invoke["type"] = "invoke";
+        invoke["name"] = "adaptiveCard/action";
+        invoke["value"] = new JsonObject { ["action"] = "form.submit" };
+
+        var response = await PostAsync(invoke.ToJsonString());
+
+        await AssertCleanAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Null_entries_in_entity_and_member_lists_are_skipped()
+    {
+        var message = Message("a:null-entities");
+        message["entities"] = new JsonArray(null, new JsonObject { ["type"] = "clientInfo", ["locale"] = "th-TH" });
+        var update = Message("a:null-members");
+        update["type"] = "conversationUpdate";
+        update["membersAdded"] = new JsonArray(null, new JsonObject { ["id"] = "28:bot" });
+
+        await AssertCleanAsync(await PostAsync(message.ToJsonString()));
+        await AssertCleanAsync(await PostAsync(update.ToJsonString()));
+    }
 }
