@@ -11,6 +11,7 @@ namespace SupervisionBot.Bot.Messaging;
 public static class ActivityConverter
 {
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
+    public const string CardActionInvoke = "adaptiveCard/action";
 
     /// <summary>The turn an activity asks for, or null when it needs no answer (typing, reactions, removals, unknown types).</summary>
     public static Turn? ToTurn(Activity activity, ConversationReference conversation, DateTimeOffset now)
@@ -33,13 +34,13 @@ public static class ActivityConverter
                 }
                 return new Turn(TurnKind.Message, conversation, user, language, receivedAt, Text: activity.TextWithoutBotMention());
 
-            case ActivityTypes.Invoke when activity.Name == "adaptiveCard/action" && ReadExecute(activity) is { } execute:
+            case ActivityTypes.Invoke when activity.Name == CardActionInvoke && ReadExecute(activity) is { } execute:
                 return new Turn(TurnKind.CardAction, conversation, user, language, receivedAt, Action: execute);
 
             case ActivityTypes.InstallationUpdate when activity.Action is "add" or "add-upgrade":
                 return new Turn(TurnKind.Installed, conversation, user, language, receivedAt, LanguageKnown: languageKnown);
 
-            case ActivityTypes.ConversationUpdate when activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true:
+            case ActivityTypes.ConversationUpdate when activity.MembersAdded?.Any(m => m?.Id == activity.Recipient?.Id) == true:
                 return new Turn(TurnKind.Installed, conversation, user, language, receivedAt, LanguageKnown: languageKnown);
 
             default:
@@ -58,11 +59,19 @@ public static class ActivityConverter
         return new CardAction(verb, data, activity.ReplyToId);
     }
 
+    /// <summary>Whether an invoke carries the action object an Action.Execute sends.</summary>
+    public static bool HasCardAction(Activity activity) => ExecuteAction(activity) is not null;
+
+    private static JsonElement? ExecuteAction(Activity activity) =>
+        activity.Value is { ValueKind: JsonValueKind.Object } value
+            && value.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object
+            ? action
+            : null;
+
     /// <summary>Action.Execute arrives as an invoke: value.action = {type, verb, data}.</summary>
     private static CardAction? ReadExecute(Activity activity)
     {
-        if (activity.Value is not { ValueKind: JsonValueKind.Object } value
-            || !value.TryGetProperty("action", out var action) || action.ValueKind != JsonValueKind.Object)
+        if (ExecuteAction(activity) is not { } action)
         {
             return null;
         }

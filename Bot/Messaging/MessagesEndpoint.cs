@@ -125,6 +125,10 @@ public static partial class MessagesEndpoint
 
         LogTurn(logger, activity.Type, activity.Conversation?.ConversationType, Stopwatch.GetElapsedTime(started).TotalMilliseconds, outcome);
 
+        if (outcome == TurnOutcome.Refused)
+        {
+            return Results.BadRequest();
+        }
         if (activity.Type != ActivityTypes.Invoke)
         {
             return Results.Ok();

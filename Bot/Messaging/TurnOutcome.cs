@@ -7,6 +7,9 @@ public enum TurnOutcome
     Ignored,
     Duplicate,
     Rejected,
+
+    /// <summary>Authenticated but malformed: answered 400, nothing stored.</summary>
+    Refused,
     Failed,
     /// <summary>Still running when the turn's deadline (Messaging:TurnDeadline) passed.</summary>
     TimedOut,

@@ -9,7 +9,7 @@ using SupervisionBot.Dialogs.Routing;
 namespace SupervisionBot.Bot.Messaging;
 
 /// <summary>
-/// Runs one authenticated activity: drop redeliveries, remember the conversation, let the
+/// Runs one authenticated activity: refuse malformed ones, drop redeliveries, remember the conversation, let the
 /// conversation layer answer, deliver the answer. Internal failures end in an apology with a
 /// reference id, never in an error status to Teams.
 /// </summary>
@@ -23,6 +23,11 @@ public sealed class TurnProcessor(
 {
     public async Task<(TurnOutcome Outcome, InvokeResponseBody? InvokeResponse)> ProcessAsync(Activity activity, CancellationToken cancellationToken)
     {
+        if (InboundActivityRules.Refusal(activity) is { } refusal)
+        {
+            logger.LogWarning("Refused {ActivityType}: {Reason}", Truncated(activity.Type), refusal);
+            return (TurnOutcome.Refused, null);
+        }
         var isInvoke = activity.Type == ActivityTypes.Invoke;
         var reference = activity.ToConversationReference();
         if (reference is null)
@@ -60,6 +65,9 @@ public sealed class TurnProcessor(
             return (TurnOutcome.Failed, null);
         }
     }
+
+    // The type is the caller's text; a log line is not the place for all of it.
+    private static string? Truncated(string? text) => text?.Length > 40 ? text[..40] + "…" : text;
 
     private async Task<InvokeResponseBody?> DeliverAsync(Activity activity, ConversationReference reference, TurnResult result, bool isInvoke, CancellationToken cancellationToken)
     {

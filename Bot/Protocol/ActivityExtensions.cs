@@ -8,25 +8,28 @@ public static class ActivityExtensions
     /// The message text without the bot's own @mention. The mention entities, not the text, say which
     /// fragment is the bot: its literal text is removed (older payloads write it as &lt;at&gt;@Name&lt;/at&gt;).
     /// </summary>
+    /// (Lists from the wire may hold nulls: JSON <c>[null]</c> deserialises to one.)
     public static string TextWithoutBotMention(this Activity activity)
     {
         var text = activity.Text ?? "";
         foreach (var entity in activity.Entities ?? [])
         {
-            if (!string.Equals(entity.Type, "mention", StringComparison.OrdinalIgnoreCase)
+            if (entity is null
+                || !string.Equals(entity.Type, "mention", StringComparison.OrdinalIgnoreCase)
                 || entity.Mentioned?.Id is null
                 || !string.Equals(entity.Mentioned.Id, activity.Recipient?.Id, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
-            var fragment = entity.Text ?? $"<at>{entity.Mentioned.Name}</at>";
+            // An empty entity text would make Replace throw; it names nothing, so fall back as for none.
+            var fragment = entity.Text is { Length: > 0 } literal ? literal : $"<at>{entity.Mentioned.Name}</at>";
             text = text.Replace(fragment, "", StringComparison.OrdinalIgnoreCase);
         }
         return text.Replace("&nbsp;", " ", StringComparison.Ordinal).Trim();
     }
 
     public static bool MentionsBot(this Activity activity) =>
-        activity.Entities?.Any(e => string.Equals(e.Type, "mention", StringComparison.OrdinalIgnoreCase)
+        activity.Entities?.Any(e => e is not null && string.Equals(e.Type, "mention", StringComparison.OrdinalIgnoreCase)
             && string.Equals(e.Mentioned?.Id, activity.Recipient?.Id, StringComparison.OrdinalIgnoreCase)) == true;
 
     public static ConversationKind ConversationKind(this Activity activity) => activity.Conversation?.ConversationType switch
@@ -39,7 +42,7 @@ public static class ActivityExtensions
 
     /// <summary>The locale from the activity, else from its clientInfo entity.</summary>
     public static string? EffectiveLocale(this Activity activity) =>
-        activity.Locale ?? activity.Entities?.FirstOrDefault(e => string.Equals(e.Type, "clientInfo", StringComparison.OrdinalIgnoreCase))?.Locale;
+        activity.Locale ?? activity.Entities?.FirstOrDefault(e => string.Equals(e?.Type, "clientInfo", StringComparison.OrdinalIgnoreCase))?.Locale;
 
     public static ConversationReference? ToConversationReference(this Activity activity)
     {

@@ -42,6 +42,11 @@ public sealed class TableResponseStore(SupervisionTables tables, PendingAnonymou
 
     public async Task<FormResponse?> FindReceiptAsync(string ownerKey, string formId, string submissionKey, CancellationToken cancellationToken)
     {
+        // Both come from a card's data, which the user's client can forge.
+        if (!TableKeys.Fits(formId) || !TableKeys.Fits(submissionKey))
+        {
+            return null;
+        }
         if (await FindNamedAsync(formId, submissionKey, cancellationToken) is { } named)
         {
             return named.Respondent == ownerKey ? named : null;
