@@ -115,7 +115,7 @@ public class FormCardPresenterTests
             {
               "id": "tiny", "version": 1, "kind": "indicator-follow-up",
               "title": { "th": "แบบทดลอง", "en": "Trial" }, "description": { "th": "ทดลอง", "en": "Trial" },
-              "settings": { "roles": ["supervisor"], "anonymous": false, "privacyNotice": { "th": "ประกาศ", "en": "Notice" }, "retention": { "years": 1 } },
+              "settings": { "roles": ["supervisor"], "readers": ["unit-head"], "anonymous": false, "privacyNotice": { "th": "ประกาศ", "en": "Notice" }, "retention": { "years": 1 } },
               "sections": [
                 { "id": "a", "title": { "th": "ก", "en": "A" }, "items": [
                   { "id": "late", "kind": "singleChoice", "label": { "th": "ล่าช้า", "en": "Late" },
