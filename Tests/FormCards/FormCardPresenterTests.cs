@@ -180,7 +180,7 @@ public class FormCardPresenterTests
 
         var status = Assert.IsType<ChoiceSetInput>(inputs["step-1-done"]);
         Assert.Equal(ChecklistItem.Values, status.Choices.Select(choice => choice.Value));
-        Assert.Equal(["ปฏิบัติ", "ไม่ปฏิบัติ", "ไม่เกี่ยวข้อง"], status.Choices.Select(choice => choice.Title));
+        Assert.Equal(["ดำเนินการแล้ว", "ยังไม่ได้ดำเนินการ", "ไม่เกี่ยวข้อง"], status.Choices.Select(choice => choice.Title));
         Assert.Equal("not-done", status.Value);
         var evidence = Assert.IsType<TextInput>(inputs[FormAnswers.EvidenceKey("step-1-done")]);
         Assert.Equal(("ประกาศมาตรฐาน", ChecklistItem.EvidenceMaxLength), (evidence.Value, evidence.MaxLength));
@@ -291,7 +291,7 @@ public class FormCardPresenterTests
             Assert.Equal("คณิตศาสตร์", CardText.AnswerTo(card, "กลุ่มสาระการเรียนรู้"));
             Assert.Equal(((ChoiceItem)observation.FindItem("class")!).Choices[0].Label.Th, CardText.AnswerTo(card, "ชั้น"));
             Assert.Equal("4 – มาก", CardText.AnswerTo(card, observation.FindItem("prior-knowledge")!.Label.Th));
-            Assert.Equal("ปฏิบัติ · หลักฐาน: แผนการจัดการเรียนรู้หน่วยที่ 3 และภาพถ่ายกิจกรรมกลุ่ม", CardText.AnswerTo(card, observation.FindItem("lesson-plan")!.Label.Th));
+            Assert.Equal("มี · หลักฐาน: แผนการจัดการเรียนรู้หน่วยที่ 3 และภาพถ่ายกิจกรรมกลุ่ม", CardText.AnswerTo(card, observation.FindItem("lesson-plan")!.Label.Th));
             Assert.Equal("—", CardText.AnswerTo(card, observation.FindItem("follow-up-date")!.Label.Th));
         }
     }
