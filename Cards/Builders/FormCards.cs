@@ -138,12 +138,16 @@ public static class FormSectionCard
                 yield return Choices(field, required, requiredError, levels, ChoiceInputStyle.Expanded, placeholder: null);
                 break;
             case FieldKind.ChecklistItem:
+                // An item may word its answers itself (มี/ไม่มี, ดำเนินการแล้ว/ยังไม่ได้ดำเนินการ); the values stay the same.
                 yield return Choices(field, required, requiredError,
-                    [
-                        new Choice(strings.ChecklistDone, ChecklistValues.Done),
-                        new Choice(strings.ChecklistNotDone, ChecklistValues.NotDone),
-                        new Choice(strings.ChecklistNotApplicable, ChecklistValues.NotApplicable),
-                    ],
+                    field.Choices.Count > 0
+                        ? field.Choices.Select(c => new Choice(c.Title, c.Value))
+                        :
+                        [
+                            new Choice(strings.ChecklistDone, ChecklistValues.Done),
+                            new Choice(strings.ChecklistNotDone, ChecklistValues.NotDone),
+                            new Choice(strings.ChecklistNotApplicable, ChecklistValues.NotApplicable),
+                        ],
                     ChoiceInputStyle.Expanded, placeholder: null);
                 if (field.EvidenceId is not null)
                 {

@@ -70,7 +70,7 @@ public sealed record FieldView
 
     public string? Placeholder { get; init; }
 
-    /// <summary>Options of a single or multiple choice.</summary>
+    /// <summary>Options of a single or multiple choice; for a checklist item, its own wording of the three answers.</summary>
     public IReadOnlyList<ChoiceView> Choices { get; init; } = [];
 
     /// <summary>Labels for levels 1 to 5, in that order: exactly five for a quality rating; none or five for a Likert item.</summary>

@@ -9,15 +9,15 @@ public static class CommandCatalogue
     public static IReadOnlyList<ChatCommand> All { get; } =
     [
         new(CommandKind.Forms, "แบบฟอร์ม", "forms", "รายการแบบฟอร์มที่ท่านกรอกได้", "The forms you can fill in"),
-        new(CommandKind.Survey, "แบบสำรวจ", "survey", "แบบสำรวจสภาพปัญหาและความต้องการ", "Needs and problems surveys"),
-        new(CommandKind.Visit, "นิเทศ", "visit", "แบบนิเทศ ติดตาม (สังเกตการสอน ประกันคุณภาพ ตัวชี้วัด)", "Supervision visit forms (observation, IQA, indicators)"),
+        new(CommandKind.Survey, "แบบสำรวจ", "survey", "แบบสำรวจสภาพปัญหาและความต้องการจำเป็น", "Needs and problems surveys"),
+        new(CommandKind.Visit, "นิเทศ", "visit", "แบบนิเทศ ติดตาม (สังเกตการสอน ประกันคุณภาพ การบริหาร การจัดการเรียนการสอน ตัวชี้วัด)", "Supervision visit forms (observation, IQA, administration, teaching, indicators)"),
         new(CommandKind.Satisfaction, "ประเมิน", "satisfaction", "แบบประเมินความพึงพอใจต่อการนิเทศ (ไม่ระบุตัวตน)", "Satisfaction with supervision (anonymous)"),
-        new(CommandKind.Meeting, "ประชุม", "meeting", "บันทึกการประชุมกลุ่มโรงเรียน", "School-group meeting record"),
+        new(CommandKind.Meeting, "ประชุม", "meeting", "รายงานการประชุมคณะกรรมการกลุ่มโรงเรียน", "School-group meeting record"),
         new(CommandKind.Status, "สถานะ", "status", "แบบฟอร์มที่กำลังกรอกอยู่", "The form you are filling in now"),
         new(CommandKind.Resume, "ทำต่อ", "resume", "กรอกแบบฟอร์มที่ค้างไว้ต่อ", "Continue your unfinished form"),
         new(CommandKind.Cancel, "ยกเลิก", "cancel", "ยกเลิกแบบฟอร์มที่กำลังกรอก (ไม่บันทึกคำตอบ)", "Cancel the form you are filling in (nothing is saved)"),
         new(CommandKind.Language, "ภาษา", "language", "เปลี่ยนภาษา เช่น “ภาษา อังกฤษ” หรือ “language thai”", "Switch language, e.g. “language thai” or “ภาษา อังกฤษ”"),
-        new(CommandKind.Help, "ช่วยเหลือ", "help", "แสดงคำแนะนำและคำสั่งทั้งหมด", "Show this guide and all commands"),
+        new(CommandKind.Help, "ช่วยเหลือ", "help", "แสดงคำแนะนำการใช้งานและคำสั่งทั้งหมด", "Show this guide and all commands"),
     ];
 
     public static ChatCommand Get(CommandKind kind) => All.First(c => c.Kind == kind);

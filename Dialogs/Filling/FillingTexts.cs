@@ -16,7 +16,7 @@ public static class FillingTexts
     public static string ClosedTitle(Language l) => Pick(l, "แบบฟอร์มนี้ปิดแล้ว", "This form is closed");
 
     public static string Closed(Language l) => Pick(l,
-        "แบบฟอร์มนี้ถูกส่งหรือยกเลิกไปแล้ว พิมพ์ แบบฟอร์ม เพื่อเริ่มฉบับใหม่",
+        "แบบฟอร์มนี้ถูกส่งหรือยกเลิกไปแล้ว พิมพ์ “แบบฟอร์ม” เพื่อเริ่มฉบับใหม่",
         "This form was already submitted or cancelled. Type forms to start a new one.");
 
     public static string CancelledTitle(Language l) => Pick(l, "ยกเลิกแบบฟอร์มแล้ว", "Form cancelled");
@@ -26,14 +26,14 @@ public static class FillingTexts
         $"“{formTitle}” was cancelled; its answers were not saved.");
 
     public static string NothingOpen(Language l) => Pick(l,
-        "ขณะนี้ไม่มีแบบฟอร์มที่กรอกค้างไว้ พิมพ์ แบบฟอร์ม เพื่อดูรายการ",
+        "ขณะนี้ไม่มีแบบฟอร์มที่กรอกค้างไว้ พิมพ์ “แบบฟอร์ม” เพื่อดูรายการ",
         "You have no unfinished form. Type forms to see the list.");
 
     public static string Status(Language l, string formTitle, string where, string started) => Pick(l,
-        $"กำลังกรอก “{formTitle}” ({where}) เริ่มเมื่อ {started} พิมพ์ ทำต่อ เพื่อกรอกต่อ หรือ ยกเลิก",
+        $"กำลังกรอก “{formTitle}” ({where}) เริ่มเมื่อ {started} พิมพ์ “ทำต่อ” เพื่อกรอกต่อ หรือพิมพ์ “ยกเลิก” เพื่อยกเลิกแบบฟอร์ม",
         $"You are filling in “{formTitle}” ({where}), started {started}. Type resume to continue or cancel to stop.");
 
-    public static string InReview(Language l) => Pick(l, "ขั้นตรวจทานคำตอบ", "reviewing answers");
+    public static string InReview(Language l) => Pick(l, "อยู่ในขั้นตรวจทานคำตอบ", "reviewing answers");
 
     public static string OtherFormOpenTitle(Language l) => Pick(l, "มีแบบฟอร์มที่กรอกค้างอยู่", "You have an unfinished form");
 
@@ -46,7 +46,7 @@ public static class FillingTexts
     public static string CancelIt(Language l) => Pick(l, "ยกเลิกแบบฟอร์มนั้น", "Cancel that form");
 
     public static string TypedWhileFilling(Language l, string formTitle) => Pick(l,
-        $"ท่านกำลังกรอก “{formTitle}” อยู่ ข้อความที่พิมพ์ไม่ถูกบันทึกเป็นคำตอบ กรุณาตอบในการ์ดแล้วกด ถัดไป หรือพิมพ์ ทำต่อ, ยกเลิก หรือ ช่วยเหลือ",
+        $"ท่านกำลังกรอก “{formTitle}” อยู่ ข้อความที่พิมพ์ไม่ถูกบันทึกเป็นคำตอบ กรุณาตอบในการ์ดแล้วกด “ถัดไป” หรือพิมพ์ “ทำต่อ” “ยกเลิก” หรือ “ช่วยเหลือ”",
         $"You are filling in “{formTitle}”. Typed messages are not saved as answers: please answer on the card and press Next, or type resume, cancel or help.");
 
     public static string AlreadyRespondedTitle(Language l) => Pick(l, "ท่านตอบแบบฟอร์มนี้แล้ว", "You have already responded");
@@ -55,17 +55,17 @@ public static class FillingTexts
         $"ท่านได้ตอบ “{formTitle}” แล้ว ขอบคุณสำหรับความร่วมมือ",
         $"You have already responded to “{formTitle}”. Thank you.");
 
-    public static string NotAllowedTitle(Language l) => Pick(l, "ไม่มีสิทธิ์กรอกแบบฟอร์มนี้", "Not available to you");
+    public static string NotAllowedTitle(Language l) => Pick(l, "ท่านไม่มีสิทธิ์กรอกแบบฟอร์มนี้", "Not available to you");
 
     public static string NotAllowed(Language l, string formTitle, string whoMayFill) => Pick(l,
-        $"“{formTitle}” สำหรับ{whoMayFill} หากคิดว่าไม่ถูกต้อง โปรดติดต่อกลุ่มนิเทศฯ",
+        $"“{formTitle}” เป็นแบบฟอร์มสำหรับ{whoMayFill} หากท่านคิดว่าไม่ถูกต้อง โปรดติดต่อกลุ่มนิเทศฯ",
         $"“{formTitle}” is for {whoMayFill}. If you think this is wrong, please contact the supervision unit.");
 
     public static string UnknownForm(Language l) => Pick(l,
-        "ไม่พบแบบฟอร์มนี้ อาจถูกยกเลิกการใช้งานแล้ว พิมพ์ แบบฟอร์ม เพื่อดูรายการปัจจุบัน",
+        "ไม่พบแบบฟอร์มนี้ ซึ่งอาจถูกยกเลิกการใช้งานแล้ว พิมพ์ “แบบฟอร์ม” เพื่อดูรายการปัจจุบัน",
         "That form was not found; it may have been retired. Type forms to see the current list.");
 
-    public static string NoFormsTitle(Language l) => Pick(l, "ไม่มีแบบฟอร์ม", "No forms");
+    public static string NoFormsTitle(Language l) => Pick(l, "ไม่มีแบบฟอร์มที่กรอกได้", "No forms");
 
     public static string NoForms(Language l) => Pick(l,
         "ยังไม่มีแบบฟอร์มในหมวดนี้ที่ท่านกรอกได้",
@@ -76,7 +76,7 @@ public static class FillingTexts
         $"I sent “{formTitle}” to your personal chat with me, so your answers stay out of this group.");
 
     public static string OpenInPersonalChat(Language l) => Pick(l,
-        "กรุณากรอกแบบฟอร์มในแชตส่วนตัวกับบอต พิมพ์คำสั่งเดียวกันที่นั่น",
+        "กรุณากรอกแบบฟอร์มในแชตส่วนตัวกับบอต โดยพิมพ์คำสั่งเดียวกันที่นั่น",
         "Please fill in forms in your personal chat with me; type the same command there.");
 
     public static string ReminderTitle(Language l) => Pick(l, "แบบฟอร์มที่ยังกรอกไม่เสร็จ", "Unfinished form");
@@ -85,10 +85,10 @@ public static class FillingTexts
         $"“{formTitle}” ยังกรอกไม่เสร็จ คำตอบที่กรอกไว้จะถูกลบเมื่อ {expiresOn} หากไม่ได้กรอกต่อ",
         $"“{formTitle}” is not finished. Its answers will be deleted on {expiresOn} unless you continue.");
 
-    public static string ExpiredTitle(Language l) => Pick(l, "แบบฟอร์มหมดเวลา", "Form expired");
+    public static string ExpiredTitle(Language l) => Pick(l, "แบบฟอร์มหมดเวลาแล้ว", "Form expired");
 
     public static string Expired(Language l, string formTitle) => Pick(l,
-        $"“{formTitle}” ไม่ได้กรอกต่อภายในเวลาที่กำหนด คำตอบที่ค้างไว้ถูกลบแล้ว พิมพ์ แบบฟอร์ม เพื่อเริ่มใหม่",
+        $"“{formTitle}” ไม่ได้กรอกต่อภายในเวลาที่กำหนด คำตอบที่ค้างไว้จึงถูกลบแล้ว พิมพ์ “แบบฟอร์ม” เพื่อเริ่มใหม่",
         $"“{formTitle}” was left unfinished too long and its answers were deleted. Type forms to start again.");
 
     public static string LanguageSet(Language l) => Pick(l, "ต่อไปนี้บอตจะใช้ภาษาไทย", "From now on I will use English.");

@@ -27,6 +27,12 @@ public static class ReferenceNumbers
         FormKind.Satisfaction => "SAT",
         FormKind.GroupMeeting => "MTG",
         FormKind.IndicatorFollowUp => "IND",
+        FormKind.SelfAssessmentReport => "SAR",
+        FormKind.AdministrationSupervision => "ADM",
+        FormKind.TeachingSupervision => "TCH",
+        FormKind.ResearchRecord => "RES",
+        FormKind.CollaborationFollowUp => "COL",
+        FormKind.CentreReport => "CTR",
         _ => "FRM",
     };
 }

@@ -20,8 +20,6 @@ public sealed class FormCardPresenter(IPickerChoices pickers)
 
     private static readonly LocalizedText MenuTitle = new("แบบฟอร์มที่กรอกได้", "Forms you can fill in");
     private static readonly LocalizedText MenuIntro = new("เลือกแบบฟอร์มที่ต้องการ แล้วกด “เริ่มกรอก”", "Choose a form and select Start.");
-    private static readonly LocalizedText SchoolHint = new("พิมพ์ชื่อโรงเรียน", "Type the school name");
-    private static readonly LocalizedText TeacherHint = new("พิมพ์ชื่อ-นามสกุลครู", "Type the teacher's full name");
     private static readonly LocalizedText EvidenceWord = new("หลักฐาน", "Evidence");
     private static readonly string EvidenceSuffix = FormAnswers.EvidenceKey(string.Empty);
 
@@ -97,7 +95,7 @@ public sealed class FormCardPresenter(IPickerChoices pickers)
         {
             ChoiceItem choice => string.Join(", ", answers.GetValues(item.Id).Select(v => choice.Choices.FirstOrDefault(c => c.Value == v)?.Label.Get(language) ?? v)),
             ScaledItem scaled => ScaleText(scaled, value, language),
-            ChecklistItem => ChecklistItem.ValueLabels.TryGetValue(value, out var label) ? label.Get(language) : value,
+            ChecklistItem checklist => checklist.AnswerLabel(value)?.Get(language) ?? value,
             DateItem => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 ? ThaiDates.FormatDate(date, language)
                 : value,
@@ -136,7 +134,7 @@ public sealed class FormCardPresenter(IPickerChoices pickers)
     {
         if (value == ScaledItem.NotApplicable)
         {
-            return ChecklistItem.ValueLabels[ChecklistItem.NotApplicable].Get(language);
+            return ChecklistAnswers.NotApplicableLabel.Get(language);
         }
 
         return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var level) && level is >= FiveLevelScale.Lowest and <= FiveLevelScale.Highest
@@ -178,6 +176,7 @@ public sealed class FormCardPresenter(IPickerChoices pickers)
                 return field with
                 {
                     Kind = FieldKind.ChecklistItem,
+                    Choices = [.. ChecklistItem.Values.Select(value => new ChoiceView(value, checklist.AnswerLabel(value)!.Get(language)))],
                     EvidenceId = checklist.Evidence is null ? null : FormAnswers.EvidenceKey(item.Id),
                     EvidenceLabel = checklist.Evidence?.Get(language),
                     EvidenceValue = checklist.Evidence is null ? null : answers.Get(FormAnswers.EvidenceKey(item.Id)),
@@ -195,7 +194,7 @@ public sealed class FormCardPresenter(IPickerChoices pickers)
                     ? field with
                     {
                         MaxLength = PickerItem.FreeTextMaxLength,
-                        Placeholder = (picker.Source == PickerSource.Teacher ? TeacherHint : SchoolHint).Get(language),
+                        Placeholder = PickerItem.TypeNameHint(picker.Source).Get(language),
                     }
                     : field with { Kind = FieldKind.SingleChoice, Choices = [.. choices.Select(c => new ChoiceView(c.Value, c.Title))] };
             default:

@@ -3,9 +3,19 @@ namespace SupervisionBot.Dialogs.Forms;
 /// <summary>A measure a form rates topics on, e.g. สภาพปัญหา and ความต้องการ in a needs survey.</summary>
 public sealed record StatisticSeries(string Id, LocalizedText Label);
 
+/// <summary>
+/// The two series of a needs assessment (การประเมินความต้องการจำเป็น): the current state
+/// (สภาพที่เป็นจริง, D) and the desired state (สภาพที่พึงประสงค์, I), whose items pair up by topic.
+/// </summary>
+public sealed record PriorityNeedsSeries(string Current, string Desired);
+
 public sealed record FormSettings
 {
+    /// <summary>Who may fill the form.</summary>
     public required IReadOnlySet<RespondentRole> Roles { get; init; }
+
+    /// <summary>Who may read its responses and summaries.</summary>
+    public required IReadOnlySet<RespondentRole> Readers { get; init; }
 
     /// <summary>Anonymous responses are stored without the respondent (PDPA data minimisation).</summary>
     public required bool Anonymous { get; init; }
@@ -25,6 +35,9 @@ public sealed record FormSettings
     public required IReadOnlyList<string> Commands { get; init; }
 
     public required IReadOnlyList<StatisticSeries> Series { get; init; }
+
+    /// <summary>Set when the form is a needs assessment ranked by PNImodified; null otherwise.</summary>
+    public PriorityNeedsSeries? PriorityNeeds { get; init; }
 }
 
 public sealed record FormSection
@@ -64,4 +77,6 @@ public sealed record FormDefinition
     public FormItem? FindItem(string itemId) => Items.FirstOrDefault(i => i.Id == itemId);
 
     public bool CanBeFilledBy(RespondentRole role) => Settings.Roles.Contains(role);
+
+    public bool CanBeReadBy(RespondentRole role) => Settings.Readers.Contains(role);
 }

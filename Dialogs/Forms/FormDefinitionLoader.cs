@@ -20,7 +20,7 @@ public static partial class FormDefinitionLoader
     };
 
     private static readonly string[] FormProperties = ["$schema", "id", "version", "kind", "title", "description", "settings", "sections"];
-    private static readonly string[] SettingsProperties = ["roles", "anonymous", "scoring", "likertScale", "privacyNotice", "retention", "commands", "series"];
+    private static readonly string[] SettingsProperties = ["roles", "readers", "anonymous", "scoring", "likertScale", "privacyNotice", "retention", "commands", "series", "priorityNeeds"];
     private static readonly string[] SectionProperties = ["id", "title", "description", "items"];
     private static readonly string[] CommonItemProperties = ["id", "kind", "label", "help", "required", "showWhen"];
 
@@ -28,9 +28,9 @@ public static partial class FormDefinitionLoader
     {
         ["singleChoice"] = ["choices"],
         ["multipleChoice"] = ["choices"],
-        ["likert"] = ["scale", "notApplicable", "statistic", "series"],
-        ["checklist"] = ["evidence", "statistic"],
-        ["rating"] = ["scale", "notApplicable", "statistic", "series"],
+        ["likert"] = ["scale", "notApplicable", "statistic", "series", "topic"],
+        ["checklist"] = ["evidence", "statistic", "answers"],
+        ["rating"] = ["scale", "notApplicable", "statistic", "series", "topic"],
         ["shortText"] = ["maxLength"],
         ["longText"] = ["maxLength"],
         ["number"] = ["min", "max", "integer"],
@@ -115,6 +115,10 @@ public static partial class FormDefinitionLoader
             var sections = ReadArray(Required(form, "sections"), minCount: 1, (node, _) => ReadSection(node, settings));
 
             CheckUnique(sections.Select((s, i) => (s.Id, $"{form.Path}.sections[{i}].id")), "section id");
+            if (settings.PriorityNeeds is { } needs)
+            {
+                CheckTopicsPair(needs);
+            }
 
             return new FormDefinition
             {
@@ -132,9 +136,8 @@ public static partial class FormDefinitionLoader
         {
             CheckProperties(settings, SettingsProperties);
 
-            var rolesNode = Required(settings, "roles");
-            var roles = ReadArray(rolesNode, minCount: 1, (node, _) => ReadCode(node, FormCodes.Roles, "role"));
-            CheckUnique(roles.Select((r, i) => (r.ToString(), $"{rolesNode.Path}[{i}]")), "role");
+            var roles = ReadRoles(Required(settings, "roles"));
+            var readers = ReadRoles(Required(settings, "readers"));
 
             var series = Optional(settings, "series") is { } seriesNode
                 ? ReadArray(seriesNode, minCount: 1, (node, _) => ReadSeries(node))
@@ -155,7 +158,8 @@ public static partial class FormDefinitionLoader
 
             return new FormSettings
             {
-                Roles = roles.ToHashSet(),
+                Roles = roles,
+                Readers = readers,
                 Anonymous = ReadBool(Required(settings, "anonymous")),
                 Scoring = Optional(settings, "scoring") is { } scoring ? ReadScoring(scoring) : LikertBandSet.Default,
                 LikertScale = Optional(settings, "likertScale") is { } scale ? ReadScale(scale) : FiveLevelScale.Likert,
@@ -165,7 +169,61 @@ public static partial class FormDefinitionLoader
                     ? ReadArray(commands, minCount: 1, (node, _) => ReadNonBlankString(node))
                     : [],
                 Series = series,
+                PriorityNeeds = Optional(settings, "priorityNeeds") is { } needs ? ReadPriorityNeeds(needs, series) : null,
             };
+        }
+
+        /// <summary>PNI compares an item's two means, so every topic needs exactly one item in each of the two series.</summary>
+        private void CheckTopicsPair(PriorityNeedsSeries needs)
+        {
+            var seen = new Dictionary<(string Topic, string Series), string>();
+            foreach (var (item, path) in earlierItems.Values)
+            {
+                if (item is not ScaledItem { Series: { } series } scaled || (series != needs.Current && series != needs.Desired))
+                {
+                    continue;
+                }
+
+                if (scaled.Topic is not { } topic)
+                {
+                    throw new FormDefinitionException(source, path, $"item '{item.Id}' of series '{series}' needs a topic that pairs it with its other state");
+                }
+
+                if (!seen.TryAdd((topic, series), path))
+                {
+                    throw new FormDefinitionException(source, path, $"topic '{topic}' already has a '{series}' item (at {seen[(topic, series)]})");
+                }
+            }
+
+            foreach (var ((topic, series), path) in seen)
+            {
+                var other = series == needs.Current ? needs.Desired : needs.Current;
+                if (!seen.ContainsKey((topic, other)))
+                {
+                    throw new FormDefinitionException(source, path, $"topic '{topic}' has no '{other}' item");
+                }
+            }
+        }
+
+        private HashSet<RespondentRole> ReadRoles(Node node)
+        {
+            var roles = ReadArray(node, minCount: 1, (role, _) => ReadCode(role, FormCodes.Roles, "role"));
+            CheckUnique(roles.Select((r, i) => (r.ToString(), $"{node.Path}[{i}]")), "role");
+            return roles.ToHashSet();
+        }
+
+        private PriorityNeedsSeries ReadPriorityNeeds(Node node, IReadOnlyList<StatisticSeries> series)
+        {
+            CheckProperties(node, ["current", "desired"]);
+            var current = ReadDeclaredSeries(Required(node, "current"), series);
+            var desiredNode = Required(node, "desired");
+            var desired = ReadDeclaredSeries(desiredNode, series);
+            if (desired == current)
+            {
+                throw Error(desiredNode, $"the desired state needs a series of its own, not '{current}' again");
+            }
+
+            return new PriorityNeedsSeries(current, desired);
         }
 
         private StatisticSeries ReadSeries(Node node)
@@ -182,7 +240,7 @@ public static partial class FormDefinitionLoader
             }
 
             ExpectKind(scoring, JsonValueKind.Object, "a band-set name or an object with bands");
-            CheckProperties(scoring, ["bands"]);
+            CheckProperties(scoring, ["name", "bands"]);
             var bandsNode = Required(scoring, "bands");
             var bands = ReadArray(bandsNode, minCount: 1, (node, _) => ReadBand(node));
             if (LikertBandSet.FindProblem(bands) is { } problem)
@@ -190,7 +248,7 @@ public static partial class FormDefinitionLoader
                 throw Error(bandsNode.Index(problem.Index, bandsNode.Element[problem.Index]), problem.Problem);
             }
 
-            return LikertBandSet.Custom(bands);
+            return LikertBandSet.Custom(bands, Optional(scoring, "name") is { } name ? ReadText(name) : null);
         }
 
         private LikertBand ReadBand(Node node)
@@ -264,6 +322,7 @@ public static partial class FormDefinitionLoader
                     Id = id,
                     Label = label,
                     Evidence = Optional(node, "evidence") is { } evidence ? ReadText(evidence) : null,
+                    Answers = Optional(node, "answers") is { } answers ? ReadChecklistAnswers(answers) : ChecklistAnswers.Practice,
                     InStatistics = Optional(node, "statistic") is not { } statistic || ReadBool(statistic),
                 },
                 "shortText" or "longText" => new TextItem
@@ -294,20 +353,43 @@ public static partial class FormDefinitionLoader
             Scale = Optional(node, "scale") is { } scale ? ReadScale(scale) : item.Scale,
             AllowsNotApplicable = Optional(node, "notApplicable") is { } notApplicable && ReadBool(notApplicable),
             InStatistics = Optional(node, "statistic") is not { } statistic || ReadBool(statistic),
-            Series = Optional(node, "series") is { } series ? ReadSeriesReference(series, settings) : null,
+            Series = Optional(node, "series") is { } series ? ReadDeclaredSeries(series, settings.Series) : null,
+            Topic = Optional(node, "topic") is { } topic ? ReadTopic(topic, settings) : null,
         };
 
-        private string ReadSeriesReference(Node node, FormSettings settings)
+        private string ReadTopic(Node node, FormSettings settings)
+        {
+            if (settings.PriorityNeeds is null)
+            {
+                throw Error(node, "a topic pairs current-state and desired-state items; declare settings.priorityNeeds");
+            }
+
+            return ReadId(node);
+        }
+
+        private string ReadDeclaredSeries(Node node, IReadOnlyList<StatisticSeries> declared)
         {
             var series = ReadNonBlankString(node);
-            if (settings.Series.All(s => s.Id != series))
+            if (declared.All(s => s.Id != series))
             {
-                throw Error(node, settings.Series.Count == 0
+                throw Error(node, declared.Count == 0
                     ? $"series '{series}' is not declared; declare it in settings.series"
-                    : $"series '{series}' is not declared; expected one of {string.Join(", ", settings.Series.Select(s => s.Id))}");
+                    : $"series '{series}' is not declared; expected one of {string.Join(", ", declared.Select(s => s.Id))}");
             }
 
             return series;
+        }
+
+        private ChecklistAnswers ReadChecklistAnswers(Node node)
+        {
+            if (node.Element.ValueKind == JsonValueKind.String)
+            {
+                return ReadCode(node, ChecklistAnswers.Presets, "checklist answer set");
+            }
+
+            ExpectKind(node, JsonValueKind.Object, "an answer-set name or an object with done and notDone");
+            CheckProperties(node, ["done", "notDone"]);
+            return new ChecklistAnswers(ReadText(Required(node, "done")), ReadText(Required(node, "notDone")));
         }
 
         private List<Choice> ReadChoices(Node node)

@@ -87,6 +87,12 @@ public abstract record ScaledItem : FormItem
     /// </summary>
     public string? Series { get; init; }
 
+    /// <summary>
+    /// In a needs assessment, what the item asks about, shared by its current-state and desired-state
+    /// items (see <see cref="PriorityNeedsSeries"/>); null elsewhere.
+    /// </summary>
+    public string? Topic { get; init; }
+
     public override IReadOnlyList<string> KnownValues => AllowsNotApplicable ? [.. LevelValues, NotApplicable] : LevelValues;
 }
 
@@ -100,7 +106,31 @@ public sealed record RatingItem : ScaledItem
     public override ItemKind Kind => ItemKind.Rating;
 }
 
-/// <summary>ปฏิบัติ / ไม่ปฏิบัติ / ไม่เกี่ยวข้อง, with an optional evidence note (stored under <see cref="FormAnswers.EvidenceKey"/>).</summary>
+/// <summary>
+/// What a checklist item's two main answers read as. "ปฏิบัติ/ไม่ปฏิบัติ" reads wrongly for an item
+/// that asks whether something exists or whether a step was carried out, so an item may name others;
+/// the stored values stay <see cref="ChecklistItem.Done"/> and <see cref="ChecklistItem.NotDone"/>.
+/// </summary>
+public sealed record ChecklistAnswers(LocalizedText Done, LocalizedText NotDone)
+{
+    public static ChecklistAnswers Practice { get; } = new(new("ปฏิบัติ", "Done"), new("ไม่ปฏิบัติ", "Not done"));
+
+    public static ChecklistAnswers Presence { get; } = new(new("มี", "Yes, there is"), new("ไม่มี", "No, there is not"));
+
+    public static ChecklistAnswers Completion { get; } = new(new("ดำเนินการแล้ว", "Carried out"), new("ยังไม่ได้ดำเนินการ", "Not yet carried out"));
+
+    public static LocalizedText NotApplicableLabel { get; } = new("ไม่เกี่ยวข้อง", "Not applicable");
+
+    /// <summary>Names a definition file may use for <c>answers</c>.</summary>
+    public static IReadOnlyDictionary<string, ChecklistAnswers> Presets { get; } = new Dictionary<string, ChecklistAnswers>(StringComparer.Ordinal)
+    {
+        ["practice"] = Practice,
+        ["presence"] = Presence,
+        ["completion"] = Completion,
+    };
+}
+
+/// <summary>Done / not done / not applicable in the item's own words, with an optional evidence note (stored under <see cref="FormAnswers.EvidenceKey"/>).</summary>
 public sealed record ChecklistItem : FormItem
 {
     // The card's choice submits these, so stored answers and cards cannot drift apart.
@@ -112,11 +142,15 @@ public sealed record ChecklistItem : FormItem
 
     public static readonly IReadOnlyList<string> Values = [Done, NotDone, NotApplicable];
 
-    public static readonly IReadOnlyDictionary<string, LocalizedText> ValueLabels = new Dictionary<string, LocalizedText>(StringComparer.Ordinal)
+    public ChecklistAnswers Answers { get; init; } = ChecklistAnswers.Practice;
+
+    /// <summary>The label of a stored value in this item's words; null for a value that is not one of <see cref="Values"/>.</summary>
+    public LocalizedText? AnswerLabel(string value) => value switch
     {
-        [Done] = new("ปฏิบัติ", "Done"),
-        [NotDone] = new("ไม่ปฏิบัติ", "Not done"),
-        [NotApplicable] = new("ไม่เกี่ยวข้อง", "Not applicable"),
+        Done => Answers.Done,
+        NotDone => Answers.NotDone,
+        NotApplicable => ChecklistAnswers.NotApplicableLabel,
+        _ => null,
     };
 
     /// <summary>The prompt for the evidence note, e.g. "หลักฐาน เช่น ประกาศมาตรฐานการศึกษา"; null when none is asked for.</summary>
@@ -179,6 +213,15 @@ public sealed record PickerItem : FormItem
     public required PickerSource Source { get; init; }
 
     public override ItemKind Kind => ItemKind.Picker;
+
+    /// <summary>What the card asks for when there is no list to choose from, e.g. "พิมพ์ชื่อโรงเรียน".</summary>
+    public static LocalizedText TypeNameHint(PickerSource source) => source switch
+    {
+        PickerSource.Teacher => new("พิมพ์ชื่อ-นามสกุลครู", "Type the teacher's full name"),
+        PickerSource.Group => new("พิมพ์ชื่อกลุ่มโรงเรียน", "Type the school group's name"),
+        PickerSource.Centre => new("พิมพ์ชื่อศูนย์พัฒนาวิชาการ", "Type the academic development centre's name"),
+        _ => new("พิมพ์ชื่อโรงเรียน", "Type the school name"),
+    };
 
     /// <summary>Learning areas are fixed by the curriculum; schools and teachers change with the directory.</summary>
     public override IReadOnlyList<string>? KnownValues =>

@@ -10,6 +10,24 @@ public enum FormKind
     Satisfaction,
     GroupMeeting,
     IndicatorFollowUp,
+
+    /// <summary>แบบรายงานผลการประเมินตนเองของสถานศึกษา (the school's SAR summary).</summary>
+    SelfAssessmentReport,
+
+    /// <summary>แบบนิเทศ ติดตาม และรายงานสรุปผลการบริหารและการจัดการศึกษาขั้นพื้นฐานของสถานศึกษา.</summary>
+    AdministrationSupervision,
+
+    /// <summary>แบบนิเทศ ติดตาม และรายงานสรุปผลการจัดการเรียนการสอนและการยกระดับผลสัมฤทธิ์ทางการเรียน.</summary>
+    TeachingSupervision,
+
+    /// <summary>แบบเก็บข้อมูลงานวิจัย: one study, recorded so that studies can later be synthesised.</summary>
+    ResearchRecord,
+
+    /// <summary>แบบติดตาม/การสรุปผลการสนับสนุนหรือทำงานร่วมกับบุคคล หน่วยงานภายในและภายนอก.</summary>
+    CollaborationFollowUp,
+
+    /// <summary>The academic development centre's (ศูนย์พัฒนาวิชาการ) semester report.</summary>
+    CentreReport,
 }
 
 /// <summary>The roles people hold in the area office; they decide which forms a person may fill and what they may see.</summary>
@@ -68,6 +86,12 @@ public static class FormCodes
         ["satisfaction"] = FormKind.Satisfaction,
         ["group-meeting"] = FormKind.GroupMeeting,
         ["indicator-follow-up"] = FormKind.IndicatorFollowUp,
+        ["self-assessment-report"] = FormKind.SelfAssessmentReport,
+        ["administration-supervision"] = FormKind.AdministrationSupervision,
+        ["teaching-supervision"] = FormKind.TeachingSupervision,
+        ["research-record"] = FormKind.ResearchRecord,
+        ["collaboration-follow-up"] = FormKind.CollaborationFollowUp,
+        ["centre-report"] = FormKind.CentreReport,
     };
 
     public static readonly IReadOnlyDictionary<string, RespondentRole> Roles = new Dictionary<string, RespondentRole>(StringComparer.Ordinal)

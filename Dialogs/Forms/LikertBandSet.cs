@@ -1,3 +1,4 @@
+using SupervisionBot.Cards;
 using static System.FormattableString;
 
 namespace SupervisionBot.Dialogs.Forms;
@@ -19,19 +20,27 @@ public sealed class LikertBandSet
     /// <summary>The distance between one band's maximum and the next band's minimum.</summary>
     private const decimal Step = 0.01m;
 
-    private LikertBandSet(string code, IReadOnlyList<LikertBand> bands)
+    private LikertBandSet(string code, LocalizedText name, IReadOnlyList<LikertBand> bands)
     {
         Code = code;
+        Name = name;
         Bands = bands;
     }
 
     public string Code { get; }
+
+    /// <summary>How a summary names the criterion its levels come from (เกณฑ์การแปลความหมาย), which readers check first.</summary>
+    public LocalizedText Name { get; }
+
+    /// <summary>The name of bands a form spells out without naming them.</summary>
+    public static LocalizedText CustomName { get; } = new("เกณฑ์ที่แบบฟอร์มนี้กำหนด", "bands set by this form");
 
     /// <summary>Lowest band first.</summary>
     public IReadOnlyList<LikertBand> Bands { get; }
 
     /// <summary>บุญชม ศรีสะอาด (2545: 103): the usual bands in Thai area-office reports.</summary>
     public static LikertBandSet Default { get; } = new(DefaultCode,
+        new("เกณฑ์ของบุญชม ศรีสะอาด (2545) ช่วงละ 0.50", "Boonchom Srisa-ard (2002) bands, 0.50 wide"),
     [
         new(1.00m, 1.50m, new("น้อยที่สุด", "Lowest")),
         new(1.51m, 2.50m, new("น้อย", "Low")),
@@ -42,6 +51,7 @@ public sealed class LikertBandSet
 
     /// <summary>Equal-width bands, (5 − 1) / 5 = 0.80 wide.</summary>
     public static LikertBandSet Equal { get; } = new(EqualCode,
+        new("เกณฑ์อันตรภาคชั้นเท่ากัน ช่วงละ 0.80", "equal-interval bands, 0.80 wide"),
     [
         new(1.00m, 1.80m, new("น้อยที่สุด", "Lowest")),
         new(1.81m, 2.60m, new("น้อย", "Low")),
@@ -57,14 +67,24 @@ public sealed class LikertBandSet
     };
 
     /// <summary>Bands a form spells out itself; they must tile 1.00–5.00 exactly (see <see cref="FindProblem"/>).</summary>
-    public static LikertBandSet Custom(IReadOnlyList<LikertBand> bands)
+    public static LikertBandSet Custom(IReadOnlyList<LikertBand> bands, LocalizedText? name = null)
     {
         if (FindProblem(bands) is { } problem)
         {
             throw new ArgumentException(problem.Problem, nameof(bands));
         }
 
-        return new LikertBandSet(CustomCode, bands.OrderBy(b => b.Min).ToArray());
+        return new LikertBandSet(CustomCode, name ?? CustomName, bands.OrderBy(b => b.Min).ToArray());
+    }
+
+    /// <summary>The criterion as a summary prints it: "เกณฑ์…: 4.51–5.00 มากที่สุด, …", highest band first.</summary>
+    public string Describe(Language language)
+    {
+        var bands = string.Join(language == Language.Thai ? " " : ", ",
+            Bands.Reverse().Select(b => Invariant($"{b.Min:0.00}–{b.Max:0.00} {b.Label.Get(language)}")));
+        return language == Language.Thai
+            ? $"แปลความหมายค่าเฉลี่ยตาม{Name.Th} ได้แก่ {bands}"
+            : $"Means are read with {Name.En}: {bands}";
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public static class HelpGuide
             thai ? "ยินดีต้อนรับสู่ผู้ช่วยงานนิเทศ" : "Welcome to SupervisionBot",
             thai
                 ? "ผู้ช่วยของกลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา สพม.กท 1 สำหรับศึกษานิเทศก์ ครู และผู้บริหารสถานศึกษา " +
-                  "ใช้กรอกแบบนิเทศ แบบสำรวจความต้องการ และแบบประเมินความพึงพอใจได้ในแชตนี้ คำตอบถูกบันทึกอย่างปลอดภัยตาม พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล"
+                  "ท่านกรอกแบบนิเทศ แบบสำรวจ แบบรายงาน และแบบประเมินความพึงพอใจได้ในแชตนี้ คำตอบจะถูกบันทึกอย่างปลอดภัยตาม พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล"
                 : "The assistant of the Supervision, Monitoring and Evaluation Unit of SESAO Bangkok 1 for supervisors, teachers and school leaders. " +
                   "Fill in supervision checklists, needs surveys and satisfaction forms right here in chat; answers are stored securely under the PDPA.",
             commands,
@@ -30,7 +30,7 @@ public static class HelpGuide
     {
         var shown = text.Length > 60 ? text[..60] + "…" : text;
         return language == Language.Thai
-            ? $"ขออภัย ไม่เข้าใจ “{shown}” พิมพ์ ช่วยเหลือ เพื่อดูสิ่งที่ทำได้"
+            ? $"ขออภัย บอตไม่เข้าใจ “{shown}” พิมพ์ “ช่วยเหลือ” เพื่อดูสิ่งที่บอตทำได้"
             : $"Sorry, I didn't understand “{shown}”. Type help to see what I can do.";
     }
 }

@@ -25,7 +25,7 @@ public sealed class TurnRouter(
     {
         [CommandKind.Forms] = Enum.GetValues<FormKind>(),
         [CommandKind.Survey] = [FormKind.NeedsSurvey, FormKind.TeachingProblemsSurvey],
-        [CommandKind.Visit] = [FormKind.ClassroomObservation, FormKind.IqaFollowUp, FormKind.IndicatorFollowUp],
+        [CommandKind.Visit] = [FormKind.ClassroomObservation, FormKind.IqaFollowUp, FormKind.IndicatorFollowUp, FormKind.AdministrationSupervision, FormKind.TeachingSupervision],
         [CommandKind.Satisfaction] = [FormKind.Satisfaction],
         [CommandKind.Meeting] = [FormKind.GroupMeeting],
     };

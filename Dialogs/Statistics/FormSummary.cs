@@ -2,8 +2,17 @@ using SupervisionBot.Dialogs.Forms;
 
 namespace SupervisionBot.Dialogs.Statistics;
 
-/// <summary>An item's place when items are ordered by mean (อันดับ), e.g. to pick the needs a supervision plan addresses first.</summary>
+/// <summary>An item's place when items are ordered by mean (อันดับ); items with equal printed means share a rank.</summary>
 public sealed record RankedItem(int Rank, FormItem Item, ScaleStatistics Statistics);
+
+/// <summary>
+/// One topic of a needs assessment: the desired state (I, สภาพที่พึงประสงค์), the current state
+/// (D, สภาพที่เป็นจริง) and PNImodified = (I − D) / D, rounded to three decimals, with its rank.
+/// </summary>
+public sealed record PriorityNeed(int Rank, string Topic, ScaledItem CurrentItem, ScaledItem DesiredItem, ScaleStatistics Current, ScaleStatistics Desired, decimal Pni)
+{
+    public string PniText => ReportNumbers.Format(Pni, ReportNumbers.IndexDecimals);
+}
 
 /// <summary>
 /// Running statistics of one form version: per item (รายข้อ), per section (รายด้าน) and overall
@@ -124,21 +133,52 @@ public sealed class FormSummary
     /// <summary>โดยรวม: every answer to the form's scaled items of one series pooled together.</summary>
     public LikertAggregate Overall(string? series = null) => Pool(Form.Items, series);
 
+    /// <summary>The criterion that turns means into levels; every summary shown names it (<see cref="LikertBandSet.Name"/>).</summary>
+    public LikertBandSet BandSet => Form.Settings.Scoring;
+
     /// <summary>
-    /// Scaled items of one series (optionally of one section) ordered by mean, highest first; equal
-    /// means keep form order. Items nobody answered have no mean and are left out.
+    /// Scaled items of one series (optionally of one section) ordered by mean as printed (two
+    /// decimals), highest first. Items whose printed means are equal share a rank and keep form
+    /// order. Items nobody answered have no mean and are left out.
     /// </summary>
     public IReadOnlyList<RankedItem> Rank(string? series = null, string? sectionId = null)
     {
         var items = sectionId is null
             ? Form.Items
             : (Form.FindSection(sectionId) ?? throw new ArgumentException($"Form '{Form.Id}' has no section '{sectionId}'.", nameof(sectionId))).Items;
-        return items
+        var ordered = items
             .OfType<ScaledItem>()
             .Where(item => item.Series == series && scaled.ContainsKey(item.Id) && scaled[item.Id].Count > 0)
             .Select(item => (Item: item, Statistics: scaled[item.Id].Describe(Form.Settings.Scoring)))
-            .OrderByDescending(row => row.Statistics.Mean) // a stable sort, so ties stay in form order
-            .Select((row, index) => new RankedItem(index + 1, row.Item, row.Statistics))
+            .OrderByDescending(row => row.Statistics.ShownMean) // a stable sort, so ties stay in form order
+            .ToArray();
+        var ranks = ReportNumbers.SharedRanks(ordered, row => row.Statistics.ShownMean!.Value);
+        return ordered.Select((row, index) => new RankedItem(ranks[index], row.Item, row.Statistics)).ToArray();
+    }
+
+    /// <summary>
+    /// A needs assessment's topics ranked by PNImodified = (I − D) / D, highest first, where I and D
+    /// are the printed (two-decimal) means of the desired-state and current-state items, so a reader
+    /// can check each index from the table. Topics missing either mean are left out.
+    /// </summary>
+    public IReadOnlyList<PriorityNeed> PriorityNeeds()
+    {
+        var needs = Form.Settings.PriorityNeeds
+            ?? throw new InvalidOperationException($"Form '{Form.Id}' v{Form.Version} is not a needs assessment (settings.priorityNeeds).");
+        var byTopic = Form.Items.OfType<ScaledItem>().Where(item => item.Topic is not null).ToLookup(item => item.Topic!);
+        var ordered = byTopic
+            .Select(topic => (
+                Topic: topic.Key,
+                Current: topic.Single(item => item.Series == needs.Current),
+                Desired: topic.Single(item => item.Series == needs.Desired)))
+            .Select(pair => (Pair: pair, D: Item(pair.Current.Id).Describe(BandSet), I: Item(pair.Desired.Id).Describe(BandSet)))
+            .Where(row => row.D.ShownMean is not null && row.I.ShownMean is not null)
+            .Select(row => (row.Pair, row.D, row.I, Pni: ReportNumbers.Shown((row.I.ShownMean!.Value - row.D.ShownMean!.Value) / row.D.ShownMean.Value, ReportNumbers.IndexDecimals)))
+            .OrderByDescending(row => row.Pni)
+            .ToArray();
+        var ranks = ReportNumbers.SharedRanks(ordered, row => row.Pni);
+        return ordered
+            .Select((row, index) => new PriorityNeed(ranks[index], row.Pair.Topic, row.Pair.Current, row.Pair.Desired, row.D, row.I, row.Pni))
             .ToArray();
     }
 

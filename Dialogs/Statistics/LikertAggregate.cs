@@ -71,5 +71,19 @@ public sealed class LikertAggregate
         new(Count, Mean, StandardDeviation, Mean is { } mean ? bands.Find(mean).Label : null);
 }
 
-/// <summary>One row of a Thai results table: n | x̄ | S.D. | ระดับ. Values are unrounded; show two decimals.</summary>
-public sealed record ScaleStatistics(long N, decimal? Mean, decimal? StandardDeviation, LocalizedText? Level);
+/// <summary>
+/// One row of a Thai results table: n | x̄ | S.D. | ระดับ. <see cref="Mean"/> and
+/// <see cref="StandardDeviation"/> are exact; the shown values are what a table prints and ranks on.
+/// </summary>
+public sealed record ScaleStatistics(long N, decimal? Mean, decimal? StandardDeviation, LocalizedText? Level)
+{
+    public decimal? ShownMean => Mean is { } mean ? ReportNumbers.Shown(mean) : null;
+
+    public decimal? ShownStandardDeviation => StandardDeviation is { } sd ? ReportNumbers.Shown(sd) : null;
+
+    /// <summary>"4.25", or "–" when nobody answered.</summary>
+    public string MeanText => ReportNumbers.Format(Mean);
+
+    /// <summary>"0.71", or "–" when fewer than two answered.</summary>
+    public string StandardDeviationText => ReportNumbers.Format(StandardDeviation);
+}

@@ -23,6 +23,7 @@ public sealed partial class FormJourneyFixture : IAsyncLifetime
         [$"Roles:Users:{AllRolesUser}:2"] = "GroupChair",
         [$"Roles:Users:{AllRolesUser}:3"] = "Director",
         [$"Roles:Users:{AllRolesUser}:4"] = "Teacher",
+        [$"Roles:Users:{AllRolesUser}:5"] = "CentreChair",
     };
 
     public async Task InitializeAsync()

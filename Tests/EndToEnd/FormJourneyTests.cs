@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using SupervisionBot.Dialogs.Forms;
 using SupervisionBot.Tests.Support;
 
 namespace SupervisionBot.Tests.EndToEnd;
@@ -11,16 +12,8 @@ namespace SupervisionBot.Tests.EndToEnd;
 /// </summary>
 public sealed class FormJourneyTests(FormJourneyFixture bot) : IClassFixture<FormJourneyFixture>
 {
-    public static TheoryData<string> Forms => new()
-    {
-        "school-administration-needs",
-        "learning-area-teaching-problems",
-        "iqa-follow-up",
-        "active-learning-observation",
-        "supervision-satisfaction",
-        "group-meeting-record",
-        "success-indicator-follow-up",
-    };
+    /// <summary>Every form the catalogue offers, so a new form is filled end to end as soon as it is added.</summary>
+    public static TheoryData<string> Forms => [.. FormCatalogue.LoadBuiltIn().Forms.Select(form => form.Id)];
 
     [Theory]
     [MemberData(nameof(Forms))]

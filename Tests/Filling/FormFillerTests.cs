@@ -150,7 +150,7 @@ public sealed class FormFillerTests
         Assert.StartsWith("SAT-691124-", response.ReferenceNumber);
         Assert.Contains(response.ReferenceNumber, FormDesk.Text(desk.Card!));
         Assert.Empty(((InMemorySessionStore)desk.Sessions).All);
-        Assert.True(await desk.Respondents.HasRespondedAsync(Satisfaction, 1, "aad-teacher", CancellationToken.None));
+        Assert.True(await desk.Respondents.HasRespondedAsync(Satisfaction, 2, "aad-teacher", CancellationToken.None));
     }
 
     [Fact]

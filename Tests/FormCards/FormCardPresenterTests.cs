@@ -66,6 +66,28 @@ public class FormCardPresenterTests
         Assert.DoesNotContain("จัดทำรายงาน", Texts(FormCardPresenter.ReviewCard(form, answers, Language.Thai, Data())));
     }
 
+    [Fact]
+    public void A_section_whose_items_are_all_hidden_has_no_page_and_is_not_counted()
+    {
+        var form = FormDefinitionLoader.Load("""
+            {
+              "id": "tiny", "version": 1, "kind": "indicator-follow-up",
+              "title": { "th": "แบบทดลอง", "en": "Trial" }, "description": { "th": "ทดลอง", "en": "Trial" },
+              "settings": { "roles": ["supervisor"], "readers": ["unit-head"], "anonymous": false, "privacyNotice": { "th": "ประกาศ", "en": "Notice" }, "retention": { "years": 1 } },
+              "sections": [
+                { "id": "a", "title": { "th": "ก", "en": "A" }, "items": [
+                  { "id": "late", "kind": "singleChoice", "label": { "th": "ล่าช้า", "en": "Late" },
+                    "choices": [ { "value": "yes", "label": { "th": "ใช่", "en": "Yes" } }, { "value": "no", "label": { "th": "ไม่ใช่", "en": "No" } } ] } ] },
+                { "id": "b", "title": { "th": "ข", "en": "B" }, "items": [
+                  { "id": "why", "kind": "longText", "label": { "th": "สาเหตุ", "en": "Why" }, "showWhen": { "item": "late", "equals": "yes" } } ] }
+              ]
+            }
+            """, "tiny.json");
+
+        Assert.Equal([("a", 1, 1)], FormPages.Of(form, FormAnswers.Empty).Select(page => (page.SectionId, page.SectionNumber, page.SectionCount)));
+        Assert.Equal([("a", 1, 2), ("b", 2, 2)], FormPages.Of(form, FormAnswers.Empty.With("late", "yes")).Select(page => (page.SectionId, page.SectionNumber, page.SectionCount)));
+    }
+
     [Theory]
     [MemberData(nameof(FormIds))]
     public async Task Pages_are_the_same_for_the_same_form_and_answers(string formId)
@@ -116,7 +138,7 @@ public class FormCardPresenterTests
 
         var status = Assert.IsType<ChoiceSetInput>(inputs["step-1-done"]);
         Assert.Equal(ChecklistItem.Values, status.Choices.Select(choice => choice.Value));
-        Assert.Equal(["ปฏิบัติ", "ไม่ปฏิบัติ", "ไม่เกี่ยวข้อง"], status.Choices.Select(choice => choice.Title));
+        Assert.Equal(["ดำเนินการแล้ว", "ยังไม่ได้ดำเนินการ", "ไม่เกี่ยวข้อง"], status.Choices.Select(choice => choice.Title));
         Assert.Equal("not-done", status.Value);
         var evidence = Assert.IsType<TextInput>(inputs[FormAnswers.EvidenceKey("step-1-done")]);
         Assert.Equal(("ประกาศมาตรฐาน", ChecklistItem.EvidenceMaxLength), (evidence.Value, evidence.MaxLength));
@@ -227,7 +249,7 @@ public class FormCardPresenterTests
             Assert.Equal("คณิตศาสตร์", CardText.AnswerTo(card, "กลุ่มสาระการเรียนรู้"));
             Assert.Equal(((ChoiceItem)observation.FindItem("class")!).Choices[0].Label.Th, CardText.AnswerTo(card, "ชั้น"));
             Assert.Equal("4 – มาก", CardText.AnswerTo(card, observation.FindItem("prior-knowledge")!.Label.Th));
-            Assert.Equal("ปฏิบัติ · หลักฐาน: แผนการจัดการเรียนรู้หน่วยที่ 3 และภาพถ่ายกิจกรรมกลุ่ม", CardText.AnswerTo(card, observation.FindItem("lesson-plan")!.Label.Th));
+            Assert.Equal("มี · หลักฐาน: แผนการจัดการเรียนรู้หน่วยที่ 3 และภาพถ่ายกิจกรรมกลุ่ม", CardText.AnswerTo(card, observation.FindItem("lesson-plan")!.Label.Th));
             Assert.Equal("—", CardText.AnswerTo(card, observation.FindItem("follow-up-date")!.Label.Th));
         }
     }

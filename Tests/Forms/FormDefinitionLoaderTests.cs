@@ -56,7 +56,7 @@ public class FormDefinitionLoaderTests
     [Fact]
     public void Unknown_property_is_a_typo_not_ignored() =>
         AssertRejected(FormJson.With(f => f.Item(0, 1)["requird"] = true), "$.sections[0].items[1].requird",
-            "unknown property 'requird'; expected one of id, kind, label, help, required, showWhen, scale, notApplicable, statistic, series");
+            "unknown property 'requird'; expected one of id, kind, label, help, required, showWhen, scale, notApplicable, statistic, series, topic");
 
     [Fact]
     public void Missing_english_text() =>

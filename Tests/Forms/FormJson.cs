@@ -17,6 +17,7 @@ internal static class FormJson
           "description": { "th": "คำอธิบาย", "en": "Description" },
           "settings": {
             "roles": ["teacher"],
+            "readers": ["supervisor", "unit-head"],
             "anonymous": true,
             "scoring": "default-0.50",
             "privacyNotice": { "th": "ประกาศความเป็นส่วนตัว", "en": "Privacy notice" },

@@ -14,7 +14,7 @@ public sealed class FormSchemaTests
         var result = Check(Path.Combine(RepoPaths.Root, "Dialogs", "Forms", "Catalogue"));
 
         Assert.True(result.ExitCode == 0, result.Output);
-        Assert.Contains("\"checked\": 7", result.Stdout);
+        Assert.Contains("\"checked\": 20", result.Stdout);
     }
 
     [Theory]

@@ -14,6 +14,7 @@ public class FormValidatorTests
           "description": { "th": "คำอธิบาย", "en": "Description" },
           "settings": {
             "roles": ["supervisor"],
+            "readers": ["unit-head"],
             "anonymous": false,
             "privacyNotice": { "th": "ประกาศความเป็นส่วนตัว", "en": "Privacy notice" },
             "retention": { "years": 3 }

@@ -14,6 +14,7 @@ public class FormSummaryTests
           "description": { "th": "คำอธิบาย", "en": "Description" },
           "settings": {
             "roles": ["teacher"],
+            "readers": ["supervisor", "unit-head"],
             "anonymous": true,
             "likertScale": "satisfaction",
             "privacyNotice": { "th": "ประกาศความเป็นส่วนตัว", "en": "Privacy notice" },
@@ -137,14 +138,47 @@ public class FormSummaryTests
         Assert.Null(ChecklistAggregate.FromTotals(0, 0, 3).PercentDone);
 
     [Fact]
-    public void Ranking_orders_by_mean_and_breaks_ties_by_form_order()
+    public void Ranking_orders_by_printed_mean_and_equal_printed_means_share_a_rank()
     {
         var ranking = Summarise(Responses).Rank();
 
-        // q3 4.33, then q1 and q2 both 4.00: q1 comes first on the form.
-        Assert.Equal([(1, "q3"), (2, "q1"), (3, "q2")], ranking.Select(r => (r.Rank, r.Item.Id)));
+        // q3 4.33, then q1 and q2 both 4.00: they share rank 2 and keep form order.
+        Assert.Equal([(1, "q3"), (2, "q1"), (2, "q2")], ranking.Select(r => (r.Rank, r.Item.Id)));
         Assert.Equal(["q4"], Summarise(Responses).Rank("need").Select(r => r.Item.Id));
         Assert.Equal(["q1", "q2"], Summarise(Responses).Rank(sectionId: "supervisor").Select(r => r.Item.Id));
+    }
+
+    [Fact]
+    public void Means_that_print_the_same_share_a_rank_even_when_they_differ_unrounded()
+    {
+        var summary = new FormSummary(Form);
+        // q1: 33 × 5 + 67 × 4 = 433 / 100 = 4.3300; q3: 5, 4, 4 repeated → 4.3333. Both print 4.33.
+        for (var i = 0; i < 100; i++)
+        {
+            var answers = new List<(string, string)> { ("q1", i < 33 ? "5" : "4") };
+            if (i < 99)
+            {
+                answers.Add(("q3", i % 3 == 0 ? "5" : "4"));
+            }
+
+            summary.Add(Response(i, [.. answers]));
+        }
+
+        var ranking = summary.Rank();
+
+        Assert.True(summary.Item("q3").Mean > summary.Item("q1").Mean);
+        Assert.Equal([(1, "q1", "4.33"), (1, "q3", "4.33")], ranking.Select(r => (r.Rank, r.Item.Id, r.Statistics.MeanText)));
+    }
+
+    [Fact]
+    public void Printed_values_have_two_decimals_rounded_half_away_from_zero()
+    {
+        var q1 = Summarise(Responses).Item("q1").Describe(Form.Settings.Scoring);
+
+        // x̄ = 4.00, S.D. = 0.8165 → 0.82
+        Assert.Equal(("4.00", "0.82", 4.00m, 0.82m), (q1.MeanText, q1.StandardDeviationText, q1.ShownMean, q1.ShownStandardDeviation));
+        Assert.Equal("4.51", SupervisionBot.Dialogs.Statistics.ReportNumbers.Format(4.505m));
+        Assert.Equal("–", LikertAggregate.FromTotals(1, 4, 16).Describe(Form.Settings.Scoring).StandardDeviationText);
     }
 
     [Fact]
