@@ -67,7 +67,7 @@ public class FormPagesTests
             {
               "id": "tiny", "version": 1, "kind": "indicator-follow-up",
               "title": { "th": "แบบทดลอง", "en": "Trial" }, "description": { "th": "ทดลอง", "en": "Trial" },
-              "settings": { "roles": ["supervisor"], "anonymous": false, "privacyNotice": { "th": "ประกาศ", "en": "Notice" }, "retention": { "years": 1 } },
+              "settings": { "roles": ["supervisor"], "readers": ["unit-head"], "anonymous": false, "privacyNotice": { "th": "ประกาศ", "en": "Notice" }, "retention": { "years": 1 } },
               "sections": [
                 { "id": "a", "title": { "th": "ก", "en": "A" }, "items": [
                   { "id": "late", "kind": "singleChoice", "label": { "th": "ล่าช้า", "en": "Late" },

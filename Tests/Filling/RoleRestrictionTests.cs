@@ -24,7 +24,10 @@ public sealed class RoleRestrictionTests
 
         var menu = await desk.SayAsync("แบบฟอร์ม");
 
-        Assert.Equal(["active-learning-observation", "group-meeting-record", "iqa-follow-up", "success-indicator-follow-up"], MenuFormIds(menu.Messages.Single().Card!));
+        Assert.Equal(
+            ["active-learning-observation", "administration-supervision", "collaboration-follow-up", "group-meeting-record", "iqa-follow-up",
+             "research-record", "success-indicator-follow-up", "teaching-supervision"],
+            MenuFormIds(menu.Messages.Single().Card!));
     }
 
     [Fact]
@@ -34,7 +37,7 @@ public sealed class RoleRestrictionTests
 
         var menu = await desk.SayAsync("forms");
 
-        Assert.Equal(["learning-area-teaching-problems", "school-administration-needs", "supervision-satisfaction"], MenuFormIds(menu.Messages.Single().Card!));
+        Assert.Equal(["learning-area-teaching-problems", "school-administration-needs", "self-assessment-report", "supervision-satisfaction"], MenuFormIds(menu.Messages.Single().Card!));
     }
 
     [Fact]
@@ -81,6 +84,6 @@ public sealed class RoleRestrictionTests
 
         var refusal = FormDesk.Text((await desk.SayAsync("meeting")).Messages.Single().Card!);
 
-        Assert.Contains("is for school group chairs and supervisors.", refusal);
+        Assert.Contains("is for school group chairs, school group vice-chairs and supervisors.", refusal);
     }
 }
