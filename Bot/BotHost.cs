@@ -5,6 +5,9 @@ using Microsoft.Extensions.Options;
 using SupervisionBot.Bot.Messaging;
 using SupervisionBot.Bot.People;
 using SupervisionBot.Bot.Storage;
+using SupervisionBot.Bot.Telemetry;
+using Azure.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SupervisionBot.Dialogs.Conversations;
 using SupervisionBot.Dialogs.Filling;
 using SupervisionBot.Dialogs.FormCards;
@@ -25,10 +28,12 @@ public static class BotHost
         configure?.Invoke(builder);
         var services = builder.Services;
         var configuration = builder.Configuration;
+        builder.AddBotTelemetry();
 
         services.AddSingleton(TimeProvider.System);
         services.AddBotAuthentication(configuration, builder.Environment);
 
+        services.TryAddSingleton<TokenCredential>(_ => AppCredential.Create(configuration));
         services.Configure<StorageOptions>(configuration.GetSection("Storage"));
         services.AddSingleton<SupervisionTables>();
         services.AddHostedService<StorageInitializer>();

@@ -40,7 +40,7 @@ public static partial class MessagesEndpoint
         }
         if (activity?.Type is not { Length: > 0 })
         {
-            LogTurn(logger, "unreadable", null, Stopwatch.GetElapsedTime(started).TotalMilliseconds, TurnOutcome.Rejected);
+            EndTurn(logger, "unreadable", null, Stopwatch.GetElapsedTime(started).TotalMilliseconds, TurnOutcome.Rejected);
             return Results.BadRequest();
         }
 
@@ -52,13 +52,13 @@ public static partial class MessagesEndpoint
         if (!auth.Accepted)
         {
             logger.LogWarning("Rejected {ActivityType} from {Remote}: {Reason}", activity.Type, http.Connection.RemoteIpAddress, auth.Reason);
-            LogTurn(logger, activity.Type, activity.Conversation?.ConversationType, Stopwatch.GetElapsedTime(started).TotalMilliseconds, TurnOutcome.Rejected);
+            EndTurn(logger, activity.Type, activity.Conversation?.ConversationType, Stopwatch.GetElapsedTime(started).TotalMilliseconds, TurnOutcome.Rejected);
             return Results.StatusCode(auth.StatusCode);
         }
 
         // Not the request's token: a turn that started should finish its writes even if Teams stops waiting.
         var (outcome, invokeResponse) = await processor.ProcessAsync(activity, CancellationToken.None);
-        LogTurn(logger, activity.Type, activity.Conversation?.ConversationType, Stopwatch.GetElapsedTime(started).TotalMilliseconds, outcome);
+        EndTurn(logger, activity.Type, activity.Conversation?.ConversationType, Stopwatch.GetElapsedTime(started).TotalMilliseconds, outcome);
 
         if (activity.Type != ActivityTypes.Invoke)
         {
@@ -68,6 +68,12 @@ public static partial class MessagesEndpoint
         return invokeResponse is null
             ? Results.StatusCode(StatusCodes.Status501NotImplemented)
             : Results.Json(invokeResponse, ProtocolJson.Wire.InvokeResponseBody);
+    }
+
+    private static void EndTurn(ILogger logger, string activityType, string? conversationType, double durationMs, TurnOutcome outcome)
+    {
+        LogTurn(logger, activityType, conversationType, durationMs, outcome);
+        TurnMetrics.Record(activityType, conversationType, outcome, durationMs);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Turn {ActivityType} in {ConversationType} took {DurationMs:F1} ms: {Outcome}")]
