@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using SupervisionBot.Tests.Support;
@@ -13,9 +12,9 @@ public sealed class InfraBuild : IAsyncLifetime
 {
     public static string InfraFolder { get; } = Path.Combine(RepoPaths.Root, "infra");
 
-    public CliResult Build { get; private set; } = null!;
-    public CliResult Lint { get; private set; } = null!;
-    public CliResult BuildParams { get; private set; } = null!;
+    public NodeScript.Result Build { get; private set; } = null!;
+    public NodeScript.Result Lint { get; private set; } = null!;
+    public NodeScript.Result BuildParams { get; private set; } = null!;
 
     /// <summary>The ARM template <c>bicep build</c> wrote (modules inlined as nested deployments).</summary>
     public JsonObject Template { get; private set; } = null!;
@@ -32,8 +31,6 @@ public sealed class InfraBuild : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public sealed record CliResult(int ExitCode, string Stdout, string Stderr);
-
     private static string BicepPath()
     {
         var path = typeof(InfraBuild).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
@@ -41,34 +38,8 @@ public sealed class InfraBuild : IAsyncLifetime
         return File.Exists(path) ? path : throw new InvalidOperationException($"Bicep CLI not found at {path}; run dotnet restore.");
     }
 
-    private static async Task<CliResult> RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(BicepPath())
-        {
-            WorkingDirectory = InfraFolder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        // Offline: no telemetry, no module registry.
-        start.Environment["BICEP_TELEMETRY_ENABLED"] = "false";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start bicep.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"bicep {string.Join(' ', arguments)} did not finish in 2 minutes.");
-        }
-        return new CliResult(process.ExitCode, await stdout, await stderr);
-    }
+    /// <param name="file">Relative to infra/.</param>
+    private static Task<NodeScript.Result> RunAsync(string command, string file, params string[] options) =>
+        Task.Run(() => NodeScript.RunTool(BicepPath(), [command, Path.Combine("infra", file), .. options],
+            TimeSpan.FromMinutes(2), new Dictionary<string, string> { ["BICEP_TELEMETRY_ENABLED"] = "false" }));
 }

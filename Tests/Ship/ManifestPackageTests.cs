@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using SupervisionBot.Dialogs.Commands;
@@ -156,26 +155,8 @@ public sealed class ManifestPackageTests(BuiltPackage package) : IClassFixture<B
         Assert.Contains("usage: manifest/build.sh <bot-app-id", build.Output);
     }
 
-    internal static NodeScript.Result RunBuildScript(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash")
-        {
-            WorkingDirectory = RepoPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("manifest/build.sh");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(NodeLimit), "manifest/build.sh did not finish");
-        return new NodeScript.Result(process.ExitCode, stdout.Result, stderr.Result);
-    }
+    internal static NodeScript.Result RunBuildScript(params string[] arguments) =>
+        NodeScript.RunTool("bash", ["manifest/build.sh", .. arguments], NodeLimit);
 
     private static string FirstWord(string text) => text.Split(' ')[0];
 
