@@ -55,7 +55,7 @@ var tenantId = tenant().tenantId
 var uniqueSuffix = uniqueString(resourceGroup().id, name)
 var isManagedIdentityBot = botAppType == 'UserAssignedMSI'
 
-// The bot's tables (Bot/Storage/SupervisionTables.cs) and queues; a test keeps the lists in step.
+// The bot's tables (Bot/Storage/SupervisionTables.cs; a test fails when one is missing here) and queues.
 var tableNames = [
   'Conversations'
   'ProcessedActivities'
@@ -63,6 +63,8 @@ var tableNames = [
   'Responses'
   'Respondents'
   'People'
+  'Schedule'
+  'ScheduledJobs'
 ]
 var queueNames = [
   'outbox'

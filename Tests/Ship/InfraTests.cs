@@ -52,12 +52,13 @@ public sealed partial class InfraTests(InfraBuild infra) : IClassFixture<InfraBu
     [Fact]
     public void Every_table_the_bot_uses_is_declared()
     {
-        var declared = infra.Template["variables"]!["tableNames"]!.AsArray().Select(n => (string)n!).Order();
+        var declared = infra.Template["variables"]!["tableNames"]!.AsArray().Select(n => (string)n!).ToHashSet();
         var used = typeof(SupervisionTables).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral && f.Name.EndsWith("Name", StringComparison.Ordinal))
-            .Select(f => (string)f.GetRawConstantValue()!).Order();
+            .Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
 
-        Assert.Equal(used, declared);
+        Assert.NotEmpty(used);
+        Assert.Superset(used, declared);
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public sealed partial class InfraTests(InfraBuild infra) : IClassFixture<InfraBu
     }
 
     [Fact]
-    public void App_settings_are_the_keys_the_bot_reads()
+    public void The_web_app_gets_every_setting_the_bot_needs_in_azure()
     {
         // The settings are one concat() expression (the Key Vault reference is added for SingleTenant only).
         var settings = AllStrings(Module("app")).SelectMany(s => AppSettingName().Matches(s)).Select(m => m.Groups[1].Value).ToHashSet();
