@@ -6,6 +6,9 @@ using SupervisionBot.Bot.Messaging;
 using SupervisionBot.Bot.People;
 using SupervisionBot.Bot.Scheduling;
 using SupervisionBot.Bot.Storage;
+using SupervisionBot.Bot.Telemetry;
+using Azure.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SupervisionBot.Dialogs.Conversations;
 using SupervisionBot.Dialogs.Filling;
 using SupervisionBot.Dialogs.FormCards;
@@ -28,10 +31,12 @@ public static class BotHost
         configure?.Invoke(builder);
         var services = builder.Services;
         var configuration = builder.Configuration;
+        builder.AddBotTelemetry();
 
         services.AddSingleton(TimeProvider.System);
         services.AddBotAuthentication(configuration, builder.Environment);
 
+        services.TryAddSingleton<TokenCredential>(_ => AppCredential.Create(configuration));
         services.Configure<StorageOptions>(configuration.GetSection("Storage"));
         services.AddSingleton<SupervisionTables>();
         services.AddHostedService<StorageInitializer>();

@@ -38,8 +38,9 @@ public static partial class MessagesEndpoint
         var started = Stopwatch.GetTimestamp();
         IResult Reject(int status, string? activityType, string reason)
         {
-            LogRejected(logger, Untrusted.Shorten(activityType), http.Connection.RemoteIpAddress, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-                TurnOutcome.Rejected, status, reason);
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            LogRejected(logger, Untrusted.Shorten(activityType), http.Connection.RemoteIpAddress, elapsed, TurnOutcome.Rejected, status, reason);
+            TurnMetrics.Record(activityType ?? "unreadable", null, TurnOutcome.Rejected, elapsed);
             return Results.StatusCode(status);
         }
 
@@ -116,14 +117,14 @@ public static partial class MessagesEndpoint
         catch (OperationCanceledException) when (turn.IsCancellationRequested)
         {
             var aborted = http.RequestAborted.IsCancellationRequested;
-            LogTurn(logger, activity.Type, activity.Conversation?.ConversationType, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            EndTurn(logger, activity.Type, activity.Conversation?.ConversationType, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                 aborted ? TurnOutcome.Aborted : TurnOutcome.TimedOut);
             // A timed-out turn is the bot's failure, and the channel may deliver it again (the redelivery
             // finds its claim and is dropped); an aborted one has nobody left to answer.
             return aborted ? Results.Empty : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
-        LogTurn(logger, activity.Type, activity.Conversation?.ConversationType, Stopwatch.GetElapsedTime(started).TotalMilliseconds, outcome);
+        EndTurn(logger, activity.Type, activity.Conversation?.ConversationType, Stopwatch.GetElapsedTime(started).TotalMilliseconds, outcome);
 
         if (outcome == TurnOutcome.Refused)
         {
@@ -143,6 +144,12 @@ public static partial class MessagesEndpoint
         request.Headers.ContainsKey("X-Forwarded-For") || request.Headers.ContainsKey("Forwarded")
         // Left behind by ASP.NET's forwarded-headers middleware when it has already consumed X-Forwarded-For.
         || request.Headers.ContainsKey("X-Original-For");
+
+    private static void EndTurn(ILogger logger, string activityType, string? conversationType, double durationMs, TurnOutcome outcome)
+    {
+        LogTurn(logger, activityType, conversationType, durationMs, outcome);
+        TurnMetrics.Record(activityType, conversationType, outcome, durationMs);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Turn {ActivityType} in {ConversationType} took {DurationMs:F1} ms: {Outcome}")]
     private static partial void LogTurn(ILogger logger, string activityType, string? conversationType, double durationMs, TurnOutcome outcome);

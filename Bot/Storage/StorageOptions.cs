@@ -20,7 +20,7 @@ public sealed class StorageOptions
 
     public string? ConnectionString { get; set; }
 
-    /// <summary>e.g. https://account.table.core.windows.net — used with DefaultAzureCredential.</summary>
+    /// <summary>e.g. https://account.table.core.windows.net — used with the app's managed identity (<see cref="Auth.AppCredential"/>).</summary>
     public Uri? TableEndpoint { get; set; }
 
     /// <summary>Prefix for every table name, so several bots or test runs can share one account.</summary>

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,8 @@ public sealed class SupervisionTables
     private readonly TableServiceClient _service;
     private readonly string _prefix;
 
-    public SupervisionTables(IOptions<StorageOptions> options, IHostEnvironment environment)
+    /// <param name="credential">The app's identity for <see cref="StorageOptions.TableEndpoint"/>; callers with a connection string may leave it out.</param>
+    public SupervisionTables(IOptions<StorageOptions> options, IHostEnvironment environment, TokenCredential? credential = null)
     {
         var settings = options.Value;
         _prefix = settings.TablePrefix;
@@ -39,7 +41,7 @@ public sealed class SupervisionTables
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
         if (settings.TableEndpoint is { } endpoint)
         {
-            _service = new TableServiceClient(endpoint, new DefaultAzureCredential(), clientOptions);
+            _service = new TableServiceClient(endpoint, credential ?? new DefaultAzureCredential(), clientOptions);
         }
         else if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
         {

@@ -12,16 +12,19 @@ public static class NodeScript
 
     /// <param name="script">Path relative to the repository root.</param>
     /// <param name="limit">A guard against node itself hanging; the scripts bound their own work.</param>
-    public static Result Run(string script, IEnumerable<string> arguments, TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null)
+    public static Result Run(string script, IEnumerable<string> arguments, TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null) =>
+        RunTool("node", [script, .. arguments], limit, environment);
+
+    /// <summary>Any command-line tool (bash, the Bicep CLI), from the repository root, to completion.</summary>
+    public static Result RunTool(string fileName, IEnumerable<string> arguments, TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("node")
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = RepoPaths.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(script);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -31,7 +34,7 @@ public static class NodeScript
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + fileName);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(limit))
