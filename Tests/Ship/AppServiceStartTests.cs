@@ -37,7 +37,7 @@ public sealed class AppServiceStartTests(AppServiceBot bot) : IClassFixture<AppS
         var items = bot.TelemetryItems().ToList();
 
         Assert.Contains(items, i => i.Contains("\"RequestData\"") && i.Contains("/healthz"));
-        Assert.Contains(items, i => i.Contains("\"MessageData\"") && i.Contains("Rejected message"));
+        Assert.Contains(items, i => i.Contains("\"MessageData\"") && i.Contains("Rejected with 401"));
         // The bot's own meters (SupervisionBot.*) are exported, not only ASP.NET Core's.
         Assert.Contains(items, i => i.Contains("\"MetricData\"") && i.Contains("supervisionbot.turns"));
     }
