@@ -14,8 +14,9 @@ public sealed class SupervisionTables
     public const string ResponsesName = "Responses";
     public const string RespondentsName = "Respondents";
     public const string PeopleName = "People";
+    public const string DirectoryName = "Directory";
 
-    private static readonly string[] AllNames = [ConversationsName, ProcessedActivitiesName, FormSessionsName, ResponsesName, RespondentsName, PeopleName];
+    private static readonly string[] AllNames = [ConversationsName, ProcessedActivitiesName, FormSessionsName, ResponsesName, RespondentsName, PeopleName, DirectoryName];
 
     private readonly TableServiceClient _service;
     private readonly string _prefix;
@@ -52,6 +53,7 @@ public sealed class SupervisionTables
         Responses = Table(ResponsesName);
         Respondents = Table(RespondentsName);
         People = Table(PeopleName);
+        Directory = Table(DirectoryName);
     }
 
     public TableClient Conversations { get; }
@@ -60,6 +62,7 @@ public sealed class SupervisionTables
     public TableClient Responses { get; }
     public TableClient Respondents { get; }
     public TableClient People { get; }
+    public TableClient Directory { get; }
 
     public TableClient Table(string name) => _service.GetTableClient(_prefix + name);
 
