@@ -92,8 +92,16 @@ public sealed class TableDirectoryStore(SupervisionTables tables, TimeProvider t
 
     private async Task<TableEntity?> ReadPointerAsync(CancellationToken cancellationToken)
     {
-        var found = await tables.Directory.GetEntityIfExistsAsync<TableEntity>(PointerPartition, PointerRow, cancellationToken: cancellationToken);
-        return found.HasValue ? found.Value : null;
+        try
+        {
+            var found = await tables.Directory.GetEntityIfExistsAsync<TableEntity>(PointerPartition, PointerRow, cancellationToken: cancellationToken);
+            return found.HasValue ? found.Value : null;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // The table itself is not there yet (a first turn racing the start-up): no import has happened.
+            return null;
+        }
     }
 
     private async Task<OfficeDirectory?> ReadVersionAsync(TableEntity pointer, CancellationToken cancellationToken)

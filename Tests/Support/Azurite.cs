@@ -41,7 +41,8 @@ public sealed class Azurite
             "--tableHost", "127.0.0.1", "--tablePort", table.ToString(),
             "--inMemoryPersistence", "--silent", "--disableTelemetry", "--skipApiVersionCheck",
         ], RepoPaths.Root);
-        await Ports.WaitUntilListeningAsync(table, TimeSpan.FromSeconds(30), () => process.Tail);
+        // Eight engineers share two cores while the suite runs: Azurite has been seen to need 30 s to listen.
+        await Ports.WaitUntilListeningAsync(table, TimeSpan.FromSeconds(90), () => process.Tail);
         await Ports.WaitUntilListeningAsync(queue, TimeSpan.FromSeconds(10), () => process.Tail);
         return new Azurite(process, table, queue);
     }
