@@ -48,19 +48,12 @@ public static class DirectoryFiles
         [DirectoryKind.People] = 50_000,
     };
 
-    /// <summary>The role codes of people.csv's <c>roles</c> column.</summary>
-    public static readonly IReadOnlyDictionary<string, RespondentRole> RoleCodes = new Dictionary<string, RespondentRole>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["teacher"] = RespondentRole.Teacher,
-        ["director"] = RespondentRole.Director,
-        ["group_chair"] = RespondentRole.GroupChair,
-        ["group_vice_chair"] = RespondentRole.GroupViceChair,
-        ["centre_chair"] = RespondentRole.CentreChair,
-        ["supervisor"] = RespondentRole.Supervisor,
-        ["unit_head"] = RespondentRole.UnitHead,
-        ["area_director"] = RespondentRole.AreaDirector,
-        ["admin"] = RespondentRole.Admin,
-    };
+    /// <summary>
+    /// The role codes of people.csv's <c>roles</c> column: the form files' codes with <c>_</c> for
+    /// <c>-</c>, as spreadsheet people write identifiers.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, RespondentRole> RoleCodes =
+        FormCodes.Roles.ToDictionary(r => r.Key.Replace('-', '_'), r => r.Value, StringComparer.OrdinalIgnoreCase);
 
     public static string RoleCode(RespondentRole role) => RoleCodes.First(r => r.Value == role).Key;
 

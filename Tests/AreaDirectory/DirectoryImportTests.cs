@@ -45,6 +45,15 @@ public sealed class DirectoryImportTests
     }
 
     [Fact]
+    public void The_role_codes_are_exactly_the_issues()
+    {
+        Assert.Equal(
+            ["admin", "area_director", "centre_chair", "director", "group_chair", "group_vice_chair", "supervisor", "teacher", "unit_head"],
+            DirectoryFiles.RoleCodes.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(Enum.GetValues<RespondentRole>().Length, DirectoryFiles.RoleCodes.Values.Distinct().Count());
+    }
+
+    [Fact]
     public void An_export_imports_back_unchanged()
     {
         var directory = DirectoryExamples.Load();
