@@ -1,3 +1,4 @@
+using SupervisionBot.Bot.AreaDirectory;
 using SupervisionBot.Bot.Auth;
 using SupervisionBot.Bot.Connector;
 using SupervisionBot.Bot.Health;
@@ -84,6 +85,7 @@ public static class BotHost
         services.AddTransient<TurnRouter>();
         services.AddTransient<TurnProcessor>();
         services.Configure<MessagingOptions>(configuration.GetSection(MessagingOptions.SectionName));
+        services.AddAreaDirectory(configuration);
 
         var app = builder.Build();
         // A form definition with a mistake stops the bot here, with its file, path and problem,

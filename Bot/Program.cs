@@ -1,10 +1,15 @@
 using SupervisionBot.Bot;
+using SupervisionBot.Bot.AreaDirectory;
 using SupervisionBot.Bot.CardExport;
 
 // A tool for people, not a host: handled before the web host so it needs no configuration or storage.
 if (args is [CardExporter.Command, .. var exportArgs])
 {
     return await CardExporter.RunAsync(exportArgs, Console.Out, Console.Error);
+}
+if (args is [DirectoryCommand.Command, .. var directoryArgs])
+{
+    return await DirectoryCommand.RunAsync(directoryArgs, Console.Out, Console.Error);
 }
 
 var app = BotHost.Build(args);

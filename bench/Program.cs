@@ -2,6 +2,12 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using SupervisionBot.Bench;
 
+if (args is [DirectoryBench.Command])
+{
+    using var directoryStop = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+    return await DirectoryBench.RunAsync(directoryStop.Token);
+}
+
 var options = BenchOptions.Parse(args, out var usageError);
 if (options is null)
 {
@@ -284,7 +290,7 @@ namespace SupervisionBot.Bench
         private static string LoadAverage() =>
             File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-        private static string RepoRoot()
+        internal static string RepoRoot()
         {
             foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
             {

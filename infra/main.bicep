@@ -67,6 +67,7 @@ var tableNames = [
   'Receipts'
   'Schedule'
   'ScheduledJobs'
+  'Directory'
 ]
 var queueNames = [
   'outbox'

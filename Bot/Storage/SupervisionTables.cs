@@ -19,11 +19,12 @@ public sealed class SupervisionTables
     public const string ReceiptsName = "Receipts";
     public const string ScheduleName = "Schedule";
     public const string ScheduledJobsName = "ScheduledJobs";
+    public const string DirectoryName = "Directory";
 
     private static readonly string[] AllNames =
     [
         ConversationsName, ProcessedActivitiesName, FormSessionsName, ResponsesName, RespondentsName, PeopleName,
-        PendingResponsesName, ReceiptsName, ScheduleName, ScheduledJobsName,
+        PendingResponsesName, ReceiptsName, ScheduleName, ScheduledJobsName, DirectoryName,
     ];
 
     private readonly TableServiceClient _service;
@@ -66,6 +67,7 @@ public sealed class SupervisionTables
         Receipts = Table(ReceiptsName);
         Schedule = Table(ScheduleName);
         ScheduledJobs = Table(ScheduledJobsName);
+        Directory = Table(DirectoryName);
     }
 
     public TableClient Conversations { get; }
@@ -74,6 +76,7 @@ public sealed class SupervisionTables
     public TableClient Responses { get; }
     public TableClient Respondents { get; }
     public TableClient People { get; }
+    public TableClient Directory { get; }
 
     /// <summary>Anonymous responses waiting to be released into <see cref="Responses"/> (see AnonymousResponseRelease).</summary>
     public TableClient PendingResponses { get; }

@@ -21,11 +21,16 @@ public static class RoleNames
     public static string Of(RespondentRole role, Language language) => Names[role].Get(language);
 
     /// <summary>"ครู และศึกษานิเทศก์" / "teachers and supervisors", in the enum's order.</summary>
-    public static string List(IEnumerable<RespondentRole> roles, Language language)
+    public static string List(IEnumerable<RespondentRole> roles, Language language) => Join(roles).Get(language);
+
+    /// <summary>The same list in both languages, for messages built before the reader's language is known.</summary>
+    public static LocalizedText Join(IEnumerable<RespondentRole> roles)
     {
-        var names = roles.Order().Select(role => Of(role, language)).ToList();
-        var and = language == Language.English ? " and " : " และ";
-        var comma = language == Language.English ? ", " : " ";
-        return names.Count <= 1 ? string.Concat(names) : string.Join(comma, names[..^1]) + and + names[^1];
+        var names = roles.Order().Select(role => Names[role]).ToList();
+        return names.Count <= 1
+            ? new LocalizedText(string.Concat(names.Select(n => n.Th)), string.Concat(names.Select(n => n.En)))
+            : new LocalizedText(
+                string.Join(" ", names[..^1].Select(n => n.Th)) + " และ" + names[^1].Th,
+                string.Join(", ", names[..^1].Select(n => n.En)) + " and " + names[^1].En);
     }
 }
