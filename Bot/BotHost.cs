@@ -3,6 +3,7 @@ using SupervisionBot.Bot.Connector;
 using SupervisionBot.Bot.Health;
 using Microsoft.Extensions.Options;
 using SupervisionBot.Bot.Messaging;
+using SupervisionBot.Bot.Outbox;
 using SupervisionBot.Bot.People;
 using SupervisionBot.Bot.Storage;
 using SupervisionBot.Dialogs.Conversations;
@@ -63,6 +64,8 @@ public static class BotHost
         services.AddTransient<IPersonalChats, PersonalChats>();
         services.AddTransient<TurnRouter>();
         services.AddTransient<TurnProcessor>();
+
+        services.AddOutbox(configuration);
 
         var app = builder.Build();
         // A form definition with a mistake stops the bot here, with its file, path and problem,
