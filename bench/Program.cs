@@ -2,6 +2,25 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using SupervisionBot.Bench;
 
+if (args is [OutboxBench.Command, .. var outboxArgs])
+{
+    using var outboxStop = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        outboxStop.Cancel();
+    };
+    try
+    {
+        return await OutboxBench.RunAsync(outboxArgs, outboxStop.Token);
+    }
+    catch (HarnessException ex)
+    {
+        Console.Error.WriteLine("Benchmark failed: " + ex.Message);
+        return 1;
+    }
+}
+
 var options = BenchOptions.Parse(args, out var usageError);
 if (options is null)
 {
@@ -282,7 +301,7 @@ namespace SupervisionBot.Bench
         private static string LoadAverage() =>
             File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-        private static string RepoRoot()
+        internal static string RepoRoot()
         {
             foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
             {

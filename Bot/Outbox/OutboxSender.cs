@@ -49,6 +49,9 @@ public sealed class OutboxSender(
     private static readonly TimeSpan EarlyRoundGrace = TimeSpan.FromMinutes(1);
 
     private readonly OutboxOptions _options = options.Value;
+
+    // A channel's service URL, read once: a notice to every school group posts to the same few channels many times.
+    private readonly ConcurrentDictionary<string, ConversationReference?> _channels = new(StringComparer.Ordinal);
     private volatile OutboxSenderState _state = OutboxSenderState.Starting;
 
     public OutboxSenderState State => _state is OutboxSenderState.Sending or OutboxSenderState.Idle && rate.PausedUntil > time.GetUtcNow()
@@ -273,7 +276,10 @@ public sealed class OutboxSender(
                 return;
 
             case OutboxMessageKind.ChannelPost or OutboxMessageKind.ChannelReply:
-                var channel = await conversations.GetAsync(message.Recipient, CancellationToken.None);
+                if (!_channels.TryGetValue(message.Recipient, out var channel))
+                {
+                    _channels[message.Recipient] = channel = await conversations.GetAsync(message.Recipient, CancellationToken.None);
+                }
                 if ((channel?.ServiceUrl ?? _options.ServiceUrl) is not { } serviceUrl)
                 {
                     await FailAsync(claim, OutboxFailure.Unreachable, "the bot has no conversation with this channel (no service URL; set Outbox:ServiceUrl)");

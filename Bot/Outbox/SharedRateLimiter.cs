@@ -26,6 +26,13 @@ public sealed class SharedRateLimiter(OutboxStorage storage, IOptions<OutboxOpti
 
     private readonly OutboxOptions _options = options.Value;
     private readonly object _gate = new();
+
+    /// <summary>
+    /// How long an instance counts as live after its last heartbeat. Generous: a busy machine delays
+    /// heartbeats, and counting a live instance as gone would let the others send too fast; counting a
+    /// dead one a little longer only slows them for a while.
+    /// </summary>
+    private TimeSpan LiveFor => TimeSpan.FromTicks(Math.Max(_options.HeartbeatInterval.Ticks * 5, TimeSpan.FromSeconds(10).Ticks));
     private DateTimeOffset _nextGrant;
 
     // Table Storage cannot hold dates before 1601, so "never" is the epoch rather than MinValue.
@@ -65,7 +72,7 @@ public sealed class SharedRateLimiter(OutboxStorage storage, IOptions<OutboxOpti
     public async Task JoinAsync(CancellationToken cancellationToken)
     {
         await BeatAsync(cancellationToken);
-        await Task.Delay(_options.HeartbeatInterval * 1.5, time, cancellationToken);
+        await Task.Delay(_options.HeartbeatInterval * 2, time, cancellationToken);
         await BeatAsync(cancellationToken);
     }
 
@@ -80,7 +87,7 @@ public sealed class SharedRateLimiter(OutboxStorage storage, IOptions<OutboxOpti
             }
             catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
             {
-                // Keep the last known share: the others count us as gone only after three missed beats.
+                // Keep the last known share: the others count us as live for a while yet.
                 logger.LogWarning(ex, "Outbox heartbeat failed; keeping the last known rate share");
             }
         }
@@ -169,11 +176,11 @@ public sealed class SharedRateLimiter(OutboxStorage storage, IOptions<OutboxOpti
         await foreach (var row in storage.Table.QueryAsync<TableEntity>(e => e.PartitionKey == InstancesPartition, cancellationToken: cancellationToken))
         {
             var age = now - (row.GetDateTimeOffset("LastSeen") ?? DateTimeOffset.MinValue);
-            if (age <= _options.HeartbeatInterval * 3)
+            if (age <= LiveFor)
             {
                 live++;
             }
-            else if (age > _options.HeartbeatInterval * 30)
+            else if (age > LiveFor * 10)
             {
                 expired.Add(row);
             }

@@ -22,14 +22,12 @@ public sealed class OutboxDeliveryTests(ITestOutputHelper output)
     {
         var azurite = await Azurite.GetAsync();
         await using var connector = await FakeConnector.StartAsync(Rate);
-        connector.RandomThrottle = 0.05;
-        connector.RandomServerError = 0.05;
-        connector.Hang = TimeSpan.FromSeconds(1);
+        connector.Hang = TimeSpan.FromSeconds(6);
         await using var bot = await RunningBot.StartAsync(azurite.ConnectionString, Azurite.NewTablePrefix("outboxdeliver"), OutboxSettings.For(connector, Rate));
         var outbox = bot.Services.GetRequiredService<IOutbox>();
         const string purpose = "visit-reminder";
 
-        var people = Enumerable.Range(0, 150).Select(i => $"person-{i}").ToList();
+        var people = Enumerable.Range(0, 60).Select(i => $"person-{i}").ToList();
         var messages = people.Select(p => OutboxMessage.ToPerson(purpose, "aad-" + p, "visit-1", "เตือนนัดนิเทศ " + p, teamsUserId: "29:" + p)).ToList();
         messages.Add(OutboxMessage.ToPerson(purpose, "aad-blocked", "visit-1", "blocked", teamsUserId: "29:blocked"));
         messages.Add(OutboxMessage.ToPerson(purpose, "aad-forbidden", "visit-1", "forbidden", teamsUserId: "29:forbidden"));
@@ -45,6 +43,10 @@ public sealed class OutboxDeliveryTests(ITestOutputHelper output)
         connector.Permanent[FakeConnector.PersonalChatOf("29:forbidden")] = ConnectorFault.Forbidden;
         connector.Permanent[FakeConnector.PersonalChatOf("29:gone")] = ConnectorFault.NotFound;
         connector.Script(FakeConnector.PersonalChatOf("29:flaky"), ConnectorFault.Timeout, ConnectorFault.ServerError);
+        foreach (var person in people.Take(10))
+        {
+            connector.Script(FakeConnector.PersonalChatOf("29:" + person), ConnectorFault.Throttle, ConnectorFault.ServerError);
+        }
         connector.Script(FakeConnector.PersonalChatOf("29:down"), ConnectorFault.ServerError, ConnectorFault.Timeout, ConnectorFault.ServerError);
 
         Assert.Equal(messages.Count, await outbox.EnqueueAsync(messages, CancellationToken.None));
