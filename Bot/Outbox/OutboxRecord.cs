@@ -70,15 +70,34 @@ internal static class OutboxRecord
         e.GetString(Reason) is { Length: > 0 } reason ? reason : null,
         Int(e, Attempts));
 
-    /// <summary>What a queue message carries: which row, and which round of it (a retry of the failed starts a new round).</summary>
-    public static string QueueText(string partition, string row, int generation) => $"{generation}\n{partition}\n{row}";
+    /// <summary>What a queue message carries per row: which row, and which round of it (a retry of the failed starts a new round).</summary>
+    public static string QueueText(QueueEntry entry) => $"{entry.Generation}\n{entry.Partition}\n{entry.Row}";
+
+    /// <summary>Several rows in one queue message: queueing 10,000 messages costs 500 queue writes, not 10,000.</summary>
+    public static string QueueText(IEnumerable<QueueEntry> entries) => string.Join('\n', entries.Select(QueueText));
 
     /// <summary>Keys never hold a newline (escaped as a control character), so it separates safely.</summary>
-    public static (int Generation, string Partition, string Row)? ParseQueueText(string text)
+    public static IReadOnlyList<QueueEntry>? ParseQueueText(string text)
     {
-        var parts = text.Split('\n');
-        return parts.Length == 3 && int.TryParse(parts[0], out var generation) ? (generation, parts[1], parts[2]) : null;
+        var lines = text.Split('\n');
+        if (lines.Length == 0 || lines.Length % 3 != 0)
+        {
+            return null;
+        }
+        var entries = new List<QueueEntry>(lines.Length / 3);
+        for (var i = 0; i < lines.Length; i += 3)
+        {
+            if (!int.TryParse(lines[i], out var generation))
+            {
+                return null;
+            }
+            entries.Add(new QueueEntry(generation, lines[i + 1], lines[i + 2]));
+        }
+        return entries;
     }
 
     public static bool IsConflict(RequestFailedException ex) => ex.Status is 409 or 412;
 }
+
+/// <summary>One row named in a queue message.</summary>
+internal readonly record struct QueueEntry(int Generation, string Partition, string Row);

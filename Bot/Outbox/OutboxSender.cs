@@ -182,33 +182,48 @@ public sealed class OutboxSender(
 
     private async Task ProcessSafelyAsync(QueueMessage message, CancellationToken stoppingToken)
     {
+        var entries = OutboxRecord.ParseQueueText(message.MessageText);
+        if (entries is null)
+        {
+            logger.LogWarning("Dropping an outbox queue message that is not ours: {Text}", message.MessageText);
+            await DeleteAsync(new Ticket(message, null));
+            return;
+        }
+        var done = 0;
         try
         {
-            await ProcessAsync(message, stoppingToken);
+            if (entries.Count == 1)
+            {
+                await ProcessAsync(new Ticket(message, null), entries[0], stoppingToken);
+                return;
+            }
+            // Queued together, sent one by one: each row is claimed on its own, and whatever must wait
+            // gets a queue message of its own, so the shared one goes once all its rows are dealt with.
+            foreach (var entry in entries)
+            {
+                await ProcessAsync(new Ticket(message, entry), entry, stoppingToken);
+                done++;
+            }
+            await DeleteAsync(new Ticket(message, null));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            await ReturnAsync(message);
+            await PostponeAsync(new Ticket(message, null), TimeSpan.Zero);
         }
         catch (Exception ex)
         {
-            // The queue message comes back when its invisibility runs out; nothing is lost.
-            logger.LogError(ex, "Outbox message {MessageId} failed unexpectedly; it will be tried again", message.MessageId);
+            // The queue message comes back when its invisibility runs out; rows already settled are skipped then.
+            logger.LogError(ex, "Outbox message {MessageId} failed unexpectedly after {Done} of its rows; it will be tried again", message.MessageId, done);
         }
     }
 
-    private async Task ProcessAsync(QueueMessage queued, CancellationToken stoppingToken)
+    private async Task ProcessAsync(Ticket ticket, QueueEntry entry, CancellationToken stoppingToken)
     {
-        if (OutboxRecord.ParseQueueText(queued.MessageText) is not var (generation, partition, rowKey))
-        {
-            logger.LogWarning("Dropping an outbox queue message that is not ours: {Text}", queued.MessageText);
-            await DeleteAsync(queued);
-            return;
-        }
+        var (generation, partition, rowKey) = entry;
         var found = await storage.Table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: stoppingToken);
         if (!found.HasValue || found.Value is not { } row)
         {
-            await DeleteAsync(queued);
+            await DeleteAsync(ticket);
             return;
         }
         var now = time.GetUtcNow();
@@ -216,30 +231,30 @@ public sealed class OutboxSender(
         if (generation != round)
         {
             // Older: superseded by a retry. Newer: a retry that has not marked its row yet, or never will.
-            if (generation > round && queued.InsertedOn > now - EarlyRoundGrace)
+            if (generation > round && ticket.Message.InsertedOn > now - EarlyRoundGrace)
             {
-                await PostponeAsync(queued, TimeSpan.FromSeconds(5));
+                await PostponeAsync(ticket, TimeSpan.FromSeconds(5));
             }
             else
             {
-                await DeleteAsync(queued);
+                await DeleteAsync(ticket);
             }
             return;
         }
         var status = OutboxRecord.StatusOf(row);
         if (status is OutboxStatus.Sent or OutboxStatus.Failed)
         {
-            await DeleteAsync(queued);
+            await DeleteAsync(ticket);
             return;
         }
         if (status == OutboxStatus.Sending && row.GetDateTimeOffset(OutboxRecord.ClaimedUntil) is { } claimedUntil && claimedUntil > now)
         {
             // Another sender holds it (a second queue message for the same row); look again when its claim ends.
-            await PostponeAsync(queued, claimedUntil - now + TimeSpan.FromSeconds(1));
+            await PostponeAsync(ticket, claimedUntil - now + TimeSpan.FromSeconds(1));
             return;
         }
 
-        var claim = new Claim(queued, row);
+        var claim = new Claim(ticket, row);
         var claimed = new TableEntity(partition, rowKey)
         {
             [OutboxRecord.Status] = nameof(OutboxStatus.Sending),
@@ -402,7 +417,7 @@ public sealed class OutboxSender(
                     ["ConversationId"] = attempt.ConversationId,
                     [OutboxRecord.Reason] = "",
                 });
-                await DeleteAsync(claim.Queued);
+                await DeleteAsync(claim.Ticket);
                 metrics.Sent(message.Kind);
                 return;
 
@@ -457,7 +472,7 @@ public sealed class OutboxSender(
             update[OutboxRecord.Attempts] = n;
         }
         await UpdateRowAsync(claim, update);
-        await DeleteAsync(claim.Queued);
+        await DeleteAsync(claim.Ticket);
         metrics.Failed(failure);
         logger.LogInformation("Outbox message not delivered ({Failure}): {Reason}", failure, reason);
     }
@@ -468,7 +483,7 @@ public sealed class OutboxSender(
         var update = changes ?? new TableEntity();
         update[OutboxRecord.Status] = status.ToString();
         await UpdateRowAsync(claim, update);
-        await PostponeAsync(claim.Queued, after);
+        await PostponeAsync(claim.Ticket, after);
     }
 
     private async Task UpdateRowAsync(Claim claim, TableEntity changes)
@@ -486,13 +501,18 @@ public sealed class OutboxSender(
         }
     }
 
-    private async Task PostponeAsync(QueueMessage queued, TimeSpan after)
+    private async Task PostponeAsync(Ticket ticket, TimeSpan after)
     {
+        var max = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
+        var visibility = after < TimeSpan.Zero ? TimeSpan.Zero : after > max ? max : after;
+        if (ticket.Entry is { } entry)
+        {
+            await storage.Queue.SendMessageAsync(OutboxRecord.QueueText(entry), visibility, TimeSpan.FromSeconds(-1), CancellationToken.None);
+            return;
+        }
         try
         {
-            var max = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
-            await storage.Queue.UpdateMessageAsync(queued.MessageId, queued.PopReceipt,
-                visibilityTimeout: after < TimeSpan.Zero ? TimeSpan.Zero : after > max ? max : after, cancellationToken: CancellationToken.None);
+            await storage.Queue.UpdateMessageAsync(ticket.Message.MessageId, ticket.Message.PopReceipt, visibilityTimeout: visibility, cancellationToken: CancellationToken.None);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -500,13 +520,16 @@ public sealed class OutboxSender(
         }
     }
 
-    private async Task ReturnAsync(QueueMessage queued) => await PostponeAsync(queued, TimeSpan.Zero);
-
-    private async Task DeleteAsync(QueueMessage queued)
+    /// <summary>Done with a row: its own queue message goes; a shared one goes once all its rows are done.</summary>
+    private async Task DeleteAsync(Ticket ticket)
     {
+        if (ticket.Entry is not null)
+        {
+            return;
+        }
         try
         {
-            await storage.Queue.DeleteMessageAsync(queued.MessageId, queued.PopReceipt, CancellationToken.None);
+            await storage.Queue.DeleteMessageAsync(ticket.Message.MessageId, ticket.Message.PopReceipt, CancellationToken.None);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -514,10 +537,13 @@ public sealed class OutboxSender(
         }
     }
 
+    /// <summary>A row's place in the queue: its own queue message, or one entry of a shared one.</summary>
+    private sealed record Ticket(QueueMessage Message, QueueEntry? Entry);
+
     /// <summary>A message this sender holds: its queue message and its row as read, with the ETag of our claim.</summary>
-    private sealed class Claim(QueueMessage queued, TableEntity row)
+    private sealed class Claim(Ticket ticket, TableEntity row)
     {
-        public QueueMessage Queued { get; } = queued;
+        public Ticket Ticket { get; } = ticket;
         public TableEntity Row { get; } = row;
         public ETag ETag { get; set; }
     }

@@ -14,6 +14,9 @@ public sealed class TableOutbox(OutboxStorage storage, TimeProvider time) : IOut
 {
     private const int PostParallelism = 16;
 
+    // Small enough that a sender works through one within a few seconds at Teams' rates, and far under the 64 KB limit.
+    private const int RowsPerQueueMessage = 20;
+
     public async Task<int> EnqueueAsync(IReadOnlyCollection<OutboxMessage> messages, CancellationToken cancellationToken)
     {
         await storage.WhenCreatedAsync(cancellationToken);
@@ -39,7 +42,7 @@ public sealed class TableOutbox(OutboxStorage storage, TimeProvider time) : IOut
                 (toPost, var newOnes) = await AddOneByOneAsync(batchEntities, cancellationToken);
                 added += newOnes;
             }
-            await PostAsync(toPost.Select(e => (e.PartitionKey, e.RowKey, OutboxRecord.Int(e, OutboxRecord.Generation))), cancellationToken);
+            await PostAsync(toPost.Select(e => new QueueEntry(OutboxRecord.Int(e, OutboxRecord.Generation), e.PartitionKey, e.RowKey)), cancellationToken);
         }
         return added;
     }
@@ -70,10 +73,10 @@ public sealed class TableOutbox(OutboxStorage storage, TimeProvider time) : IOut
         return (toPost, added);
     }
 
-    private Task PostAsync(IEnumerable<(string Partition, string Row, int Generation)> rows, CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = PostParallelism, CancellationToken = cancellationToken },
-            async (row, ct) => await storage.Queue.SendMessageAsync(
-                OutboxRecord.QueueText(row.Partition, row.Row, row.Generation),
+    private Task PostAsync(IEnumerable<QueueEntry> rows, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(rows.Chunk(RowsPerQueueMessage), new ParallelOptions { MaxDegreeOfParallelism = PostParallelism, CancellationToken = cancellationToken },
+            async (chunk, ct) => await storage.Queue.SendMessageAsync(
+                OutboxRecord.QueueText(chunk),
                 visibilityTimeout: null,
                 // Never expire: a message waiting out a long throttle must still be sent.
                 timeToLive: TimeSpan.FromSeconds(-1),
@@ -127,7 +130,7 @@ public sealed class TableOutbox(OutboxStorage storage, TimeProvider time) : IOut
             // The queue message of the next round goes first: if we die before the row says so, the row
             // still says failed (a second retry picks it up) and the sender drops the early message.
             var generation = OutboxRecord.Int(e, OutboxRecord.Generation) + 1;
-            await storage.Queue.SendMessageAsync(OutboxRecord.QueueText(e.PartitionKey, e.RowKey, generation), null, TimeSpan.FromSeconds(-1), cancellationToken);
+            await storage.Queue.SendMessageAsync(OutboxRecord.QueueText(new QueueEntry(generation, e.PartitionKey, e.RowKey)), null, TimeSpan.FromSeconds(-1), cancellationToken);
             var update = new TableEntity(e.PartitionKey, e.RowKey)
             {
                 [OutboxRecord.Status] = nameof(OutboxStatus.Queued),

@@ -41,7 +41,8 @@ public sealed class Azurite
             "--tableHost", "127.0.0.1", "--tablePort", table.ToString(),
             "--inMemoryPersistence", "--silent", "--disableTelemetry", "--skipApiVersionCheck",
         ], RepoPaths.Root);
-        await Ports.WaitUntilListeningAsync(table, TimeSpan.FromSeconds(30), () => process.Tail);
+        // Generous: on a machine shared by many builds Azurite has taken 20 s and more to start.
+        await Ports.WaitUntilListeningAsync(table, TimeSpan.FromSeconds(90), () => process.Tail);
         await Ports.WaitUntilListeningAsync(queue, TimeSpan.FromSeconds(10), () => process.Tail);
         return new Azurite(process, table, queue);
     }
