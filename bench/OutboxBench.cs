@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SupervisionBot.Bot;
+using SupervisionBot.Bot.Storage;
 using SupervisionBot.Dialogs.Conversations;
 using SupervisionBot.Dialogs.Outbox;
 using SupervisionBot.Tests.Support;
@@ -128,6 +129,7 @@ internal static class OutboxBench
         await app.StartAsync(cancellationToken);
         try
         {
+            await app.Services.GetRequiredService<SupervisionTables>().WhenCreatedAsync(cancellationToken);
             var chats = app.Services.GetRequiredService<IConversationReferenceStore>();
             await Parallel.ForEachAsync(Enumerable.Range(0, recipients), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
                 async (i, ct) => await chats.SaveAsync(new ConversationReference(ChatOf(i), ConversationKind.Personal, connector.BaseUrl, "tid", "28:bot",
