@@ -4,6 +4,7 @@ using SupervisionBot.Bot.Connector;
 using SupervisionBot.Bot.Health;
 using Microsoft.Extensions.Options;
 using SupervisionBot.Bot.Messaging;
+using SupervisionBot.Bot.Outbox;
 using SupervisionBot.Bot.People;
 using SupervisionBot.Bot.Scheduling;
 using SupervisionBot.Bot.Storage;
@@ -86,6 +87,8 @@ public static class BotHost
         services.AddTransient<TurnProcessor>();
         services.Configure<MessagingOptions>(configuration.GetSection(MessagingOptions.SectionName));
         services.AddAreaDirectory(configuration);
+
+        services.AddOutbox(configuration);
 
         var app = builder.Build();
         // A form definition with a mistake stops the bot here, with its file, path and problem,

@@ -8,6 +8,25 @@ if (args is [DirectoryBench.Command])
     return await DirectoryBench.RunAsync(directoryStop.Token);
 }
 
+if (args is [OutboxBench.Command, .. var outboxArgs])
+{
+    using var outboxStop = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        outboxStop.Cancel();
+    };
+    try
+    {
+        return await OutboxBench.RunAsync(outboxArgs, outboxStop.Token);
+    }
+    catch (HarnessException ex)
+    {
+        Console.Error.WriteLine("Benchmark failed: " + ex.Message);
+        return 1;
+    }
+}
+
 var options = BenchOptions.Parse(args, out var usageError);
 if (options is null)
 {

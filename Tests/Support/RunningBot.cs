@@ -24,7 +24,9 @@ public sealed class RunningBot : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <param name="port">A fixed port, to restart the bot where a client (the Playground) expects it.</param>
-    public static async Task<RunningBot> StartAsync(string storageConnectionString, string tablePrefix, IDictionary<string, string?>? settings = null, string environment = "Development", int? port = null)
+    /// <param name="configure">Runs before the bot's own registrations, e.g. to stand in for a port the bot would otherwise fill.</param>
+    public static async Task<RunningBot> StartAsync(string storageConnectionString, string tablePrefix, IDictionary<string, string?>? settings = null, string environment = "Development", int? port = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         port ??= Ports.Free();
         var logs = new CapturingLoggerProvider();
@@ -43,6 +45,7 @@ public sealed class RunningBot : IAsyncDisposable
             }
             builder.Configuration.AddInMemoryCollection(values);
             builder.Logging.AddProvider(logs);
+            configure?.Invoke(builder);
         });
         await app.StartAsync();
         return new RunningBot(app, port.Value, logs);

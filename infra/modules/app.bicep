@@ -107,7 +107,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
           value: tableEndpoint
         }
         {
-          name: 'Storage__QueueEndpoint'
+          name: 'Outbox__QueueEndpoint'
           value: queueEndpoint
         }
         {
