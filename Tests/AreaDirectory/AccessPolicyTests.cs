@@ -52,7 +52,7 @@ public sealed class AccessPolicyTests
 
         Assert.False(refused.Allowed);
         var message = refused.Refusal(new("เริ่มการสำรวจ", "start a campaign"));
-        Assert.Equal("Sorry, only supervisors and admins can start a campaign. Please ask one of them.", message.En);
+        Assert.Equal("Sorry, only supervisors and system administrators can start a campaign. Please ask one of them.", message.En);
         Assert.Contains("ได้เฉพาะศึกษานิเทศก์ และผู้ดูแลระบบเท่านั้น", message.Th);
         Assert.StartsWith("ขออภัย", message.Th);
     }

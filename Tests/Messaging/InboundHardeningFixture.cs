@@ -69,9 +69,11 @@ public sealed class InboundHardeningFixture : IAsyncLifetime
             {
                 continue;
             }
-            await foreach (var _ in service.GetTableClient(table.Name).QueryAsync<TableEntity>(select: ["PartitionKey"]))
+            // Partitions named "~…" are background jobs' own bookkeeping (outbox heartbeats and rate, the
+            // scheduler's cursor), written on their own clock rather than by any request.
+            await foreach (var entity in service.GetTableClient(table.Name).QueryAsync<TableEntity>(select: ["PartitionKey"]))
             {
-                count++;
+                count += entity.PartitionKey.StartsWith('~') ? 0 : 1;
             }
         }
         return count;

@@ -53,6 +53,7 @@ public sealed class AppServiceBot : IAsyncLifetime
             ["MicrosoftAppTenantId"] = "0f4a8c2e-5b1d-4e3f-9a7c-6d2b8e1f0a5c",
             [AppCredential.ClientIdKey] = IdentityClientId,
             ["Storage__TableEndpoint"] = $"https://127.0.0.1:{Ports.Free()}/devstoreaccount1",
+            ["Outbox__QueueEndpoint"] = $"https://127.0.0.1:{Ports.Free()}/devstoreaccount1",
             [BotTelemetry.ConnectionStringKey] =
                 $"InstrumentationKey=5a8e1f3c-2b7d-4c9a-8e6f-1d0b3a7c5e92;IngestionEndpoint={Azure.Url}/;LiveEndpoint={Azure.Url}/",
             // What App Service gives a site with a managed identity (and its name, which tells

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using SupervisionBot.Bot.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -48,6 +50,9 @@ public sealed class RunningBot : IAsyncDisposable
             configure?.Invoke(builder);
         });
         await app.StartAsync();
+        // Tables are created in the background at start; a test's first request must not race them.
+        using var ready = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await app.Services.GetRequiredService<SupervisionTables>().WhenCreatedAsync(ready.Token);
         return new RunningBot(app, port.Value, logs);
     }
 
