@@ -66,28 +66,6 @@ public class FormCardPresenterTests
         Assert.DoesNotContain("จัดทำรายงาน", Texts(FormCardPresenter.ReviewCard(form, answers, Language.Thai, Data())));
     }
 
-    [Fact]
-    public void A_section_whose_items_are_all_hidden_has_no_page_and_is_not_counted()
-    {
-        var form = FormDefinitionLoader.Load("""
-            {
-              "id": "tiny", "version": 1, "kind": "indicator-follow-up",
-              "title": { "th": "แบบทดลอง", "en": "Trial" }, "description": { "th": "ทดลอง", "en": "Trial" },
-              "settings": { "roles": ["supervisor"], "readers": ["unit-head"], "anonymous": false, "privacyNotice": { "th": "ประกาศ", "en": "Notice" }, "retention": { "years": 1 } },
-              "sections": [
-                { "id": "a", "title": { "th": "ก", "en": "A" }, "items": [
-                  { "id": "late", "kind": "singleChoice", "label": { "th": "ล่าช้า", "en": "Late" },
-                    "choices": [ { "value": "yes", "label": { "th": "ใช่", "en": "Yes" } }, { "value": "no", "label": { "th": "ไม่ใช่", "en": "No" } } ] } ] },
-                { "id": "b", "title": { "th": "ข", "en": "B" }, "items": [
-                  { "id": "why", "kind": "longText", "label": { "th": "สาเหตุ", "en": "Why" }, "showWhen": { "item": "late", "equals": "yes" } } ] }
-              ]
-            }
-            """, "tiny.json");
-
-        Assert.Equal([("a", 1, 1)], FormPages.Of(form, FormAnswers.Empty).Select(page => (page.SectionId, page.SectionNumber, page.SectionCount)));
-        Assert.Equal([("a", 1, 2), ("b", 2, 2)], FormPages.Of(form, FormAnswers.Empty.With("late", "yes")).Select(page => (page.SectionId, page.SectionNumber, page.SectionCount)));
-    }
-
     [Theory]
     [MemberData(nameof(FormIds))]
     public async Task Pages_are_the_same_for_the_same_form_and_answers(string formId)
