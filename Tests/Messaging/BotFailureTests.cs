@@ -52,7 +52,7 @@ public sealed class BotFailureTests : IDisposable
     public async Task When_storage_is_down_the_user_gets_an_apology_with_a_reference_that_is_in_the_log_and_teams_gets_200()
     {
         var deadStorage = SupervisionBot.Bot.Storage.StorageOptions.Azurite(tablePort: Ports.Free(), queuePort: Ports.Free());
-        await using var bot = await RunningBot.StartAsync(deadStorage, "dead");
+        await using var bot = await RunningBot.StartAsync(deadStorage, "dead", storageIsUp: false);
 
         var response = await PostAsync(bot.MessagesUrl, Message("a:down", "help", _connector.Url + "/"));
 

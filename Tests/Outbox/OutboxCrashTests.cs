@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 namespace SupervisionBot.Tests.Outbox;
 
 /// <summary>The bot's process killed (SIGKILL) in the middle of 10,000 messages and started again: none lost, at most those in flight sent twice.</summary>
+[Collection(OutboxRunsAlone.Name)]
 public sealed class OutboxCrashTests(ITestOutputHelper output)
 {
     private const int Rate = 500;

@@ -13,6 +13,7 @@ namespace SupervisionBot.Tests.Outbox;
 /// The outbox in the real bot host against a fake connector that enforces Teams' limits and injects
 /// faults: every message ends delivered once or failed with the reason that fits.
 /// </summary>
+[Collection(OutboxRunsAlone.Name)]
 public sealed class OutboxDeliveryTests(ITestOutputHelper output)
 {
     private const int Rate = 500;

@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 namespace SupervisionBot.Tests.Outbox;
 
 /// <summary>Two bot instances on one queue: together under the tenant's rate, each message sent once, a 429 pausing both.</summary>
+[Collection(OutboxRunsAlone.Name)]
 public sealed class OutboxInstancesTests(ITestOutputHelper output)
 {
     private const int Rate = 100;

@@ -28,7 +28,7 @@ public sealed class RunningBot : IAsyncDisposable
     /// <param name="port">A fixed port, to restart the bot where a client (the Playground) expects it.</param>
     /// <param name="configure">Runs before the bot's own registrations, e.g. to stand in for a port the bot would otherwise fill.</param>
     public static async Task<RunningBot> StartAsync(string storageConnectionString, string tablePrefix, IDictionary<string, string?>? settings = null, string environment = "Development", int? port = null,
-        Action<WebApplicationBuilder>? configure = null)
+        Action<WebApplicationBuilder>? configure = null, bool storageIsUp = true)
     {
         port ??= Ports.Free();
         var logs = new CapturingLoggerProvider();
@@ -51,8 +51,11 @@ public sealed class RunningBot : IAsyncDisposable
         });
         await app.StartAsync();
         // Tables are created in the background at start; a test's first request must not race them.
-        using var ready = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await app.Services.GetRequiredService<SupervisionTables>().WhenCreatedAsync(ready.Token);
+        if (storageIsUp)
+        {
+            using var ready = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await app.Services.GetRequiredService<SupervisionTables>().WhenCreatedAsync(ready.Token);
+        }
         return new RunningBot(app, port.Value, logs);
     }
 
