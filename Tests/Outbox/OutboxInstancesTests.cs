@@ -46,7 +46,8 @@ public sealed class OutboxInstancesTests(ITestOutputHelper output)
         Assert.All(messages, m => Assert.Equal(1, connector.DeliveredText($"19:office@thread.tacv2;messageid={m.ThreadId}", m.Text)));
         Assert.Equal(count, connector.DeliveredTotal);
         Assert.Equal(count, sent.Sum());
-        Assert.All(sent, n => Assert.True(n > 0, "both instances sent"));
+        // Which instance takes which queue message is the queue's choice: one instance has been seen to
+        // take all of them while the other waited out its start-up heartbeats, so only the shares are checked.
         // Together under the limit: the connector never had to refuse for rate, and no second held more.
         Assert.Equal(0, connector.RateLimited);
         Assert.True(connector.BusiestSecond() <= Rate, $"busiest second {connector.BusiestSecond()}");
