@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Queues;
@@ -16,14 +17,15 @@ public sealed class OutboxStorage
 
     private readonly TaskCompletionSource _created = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public OutboxStorage(SupervisionTables tables, IOptions<StorageOptions> storage, IOptions<OutboxOptions> options, IHostEnvironment environment)
+    public OutboxStorage(SupervisionTables tables, IOptions<StorageOptions> storage, IOptions<OutboxOptions> options, IHostEnvironment environment, TokenCredential? credential = null)
     {
         Table = tables.Table(TableName);
         var queueName = QueueName(storage.Value.TablePrefix);
         var settings = storage.Value;
         if (options.Value.QueueEndpoint is { } endpoint)
         {
-            Queue = new QueueServiceClient(endpoint, new DefaultAzureCredential()).GetQueueClient(queueName);
+            // The same identity the tables use: on App Service, the user-assigned one named by AZURE_CLIENT_ID.
+            Queue = new QueueServiceClient(endpoint, credential ?? new DefaultAzureCredential()).GetQueueClient(queueName);
         }
         else if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
         {
