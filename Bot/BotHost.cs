@@ -1,6 +1,7 @@
 using SupervisionBot.Bot.AreaDirectory;
 using SupervisionBot.Bot.Auth;
 using SupervisionBot.Bot.Connector;
+using SupervisionBot.Bot.FollowUps;
 using SupervisionBot.Bot.Health;
 using Microsoft.Extensions.Options;
 using SupervisionBot.Bot.Messaging;
@@ -89,6 +90,7 @@ public static class BotHost
         services.AddAreaDirectory(configuration);
 
         services.AddOutbox(configuration);
+        services.AddFollowUps(configuration);
 
         var app = builder.Build();
         // A form definition with a mistake stops the bot here, with its file, path and problem,

@@ -13,6 +13,9 @@ public static class CardVerbs
 
     /// <summary>Shows the forms the user may fill (the welcome card's button).</summary>
     public const string FormsMenu = "forms.menu";
+
+    /// <summary>Checks off a follow-up action (data: its scope and id).</summary>
+    public const string FollowUpDone = "followup.done";
 }
 
 /// <summary>

@@ -14,6 +14,7 @@ public enum CommandKind
     Cancel,
     Language,
     Help,
+    FollowUps,
 }
 
 /// <summary>A command users can type, in Thai or English; both work whatever the user's language.</summary>

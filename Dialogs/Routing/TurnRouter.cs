@@ -22,9 +22,11 @@ public sealed class TurnRouter(
     FormCatalogue catalogue,
     FormFiller filler,
     FormActions actions,
-    IEnumerable<ITurnFeature> features)
+    IEnumerable<ITurnFeature> features,
+    IEnumerable<IFormPreface> prefaces)
 {
     private readonly ITurnFeature[] features = features.ToArray();
+    private readonly IFormPreface[] prefaces = prefaces.ToArray();
 
     private static readonly Dictionary<CommandKind, FormKind[]> FormGroups = new Dictionary<CommandKind, FormKind[]>
     {
@@ -173,7 +175,9 @@ public sealed class TurnRouter(
         }
         if (turn.Conversation.Kind == ConversationKind.Personal)
         {
-            return await filler.StartAsync(turn, form, prefill, cancellationToken, link);
+            var inPlace = await filler.StartAsync(turn, form, prefill, cancellationToken, link);
+            await PrefaceAsync(turn, form, prefill, inPlace, null, cancellationToken);
+            return inPlace;
         }
         if (await personalChats.OpenAsync(turn.User, turn.Conversation, cancellationToken) is not { } personalChat)
         {
@@ -181,8 +185,21 @@ public sealed class TurnRouter(
         }
         var started = await filler.StartAsync(turn with { Conversation = personalChat }, form, prefill, cancellationToken, link);
         var result = TurnResult.With(OutgoingMessage.Of(FillingTexts.MovedToPersonalChat(language, form.Title.Get(language))));
+        await PrefaceAsync(turn, form, prefill, result, personalChat, cancellationToken);
         result.Messages.AddRange(started.Messages.Select(m => m with { To = personalChat }));
         return result;
+    }
+
+    private async Task PrefaceAsync(Turn turn, FormDefinition form, FormAnswers prefill, TurnResult result, ConversationReference? to, CancellationToken cancellationToken)
+    {
+        var at = to is null ? 0 : result.Messages.Count;
+        foreach (var preface in prefaces)
+        {
+            if (await preface.BeforeAsync(turn, form, prefill, cancellationToken) is { } card)
+            {
+                result.Messages.Insert(at++, OutgoingMessage.Of(card) with { To = to });
+            }
+        }
     }
 
     private static TurnResult Refused(Turn turn, AccessDecision refused, OfficeAction action) =>
