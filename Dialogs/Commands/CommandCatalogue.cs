@@ -17,8 +17,8 @@ public static class CommandCatalogue
         new(CommandKind.Resume, "ทำต่อ", "resume", "กรอกแบบฟอร์มที่ค้างไว้ต่อ", "Continue your unfinished form"),
         new(CommandKind.Cancel, "ยกเลิก", "cancel", "ยกเลิกแบบฟอร์มที่กำลังกรอก (ไม่บันทึกคำตอบ)", "Cancel the form you are filling in (nothing is saved)"),
         new(CommandKind.Language, "ภาษา", "language", "เปลี่ยนภาษา เช่น “ภาษา อังกฤษ” หรือ “language thai”", "Switch language, e.g. “language thai” or “ภาษา อังกฤษ”"),
-        new(CommandKind.FollowUps, "ติดตามงาน", "follow-ups", "งานที่ต้องติดตามจากการนิเทศและการประชุม เช่น “ติดตามงาน 10010001” หรือ “ติดตามงาน กลุ่ม 2”", "Follow-up actions from visits and meetings, e.g. “follow-ups 10010001” or “follow-ups group 2”"),
         new(CommandKind.Help, "ช่วยเหลือ", "help", "แสดงคำแนะนำการใช้งานและคำสั่งทั้งหมด", "Show this guide and all commands"),
+        new(CommandKind.FollowUps, "ติดตามงาน", "follow-ups", "งานที่ต้องติดตามจากการนิเทศและการประชุม เช่น “ติดตามงาน 10010001” หรือ “ติดตามงาน กลุ่ม 2”", "Follow-up actions from visits and meetings, e.g. “follow-ups 10010001” or “follow-ups group 2”"),
     ];
 
     public static ChatCommand Get(CommandKind kind) => All.First(c => c.Kind == kind);

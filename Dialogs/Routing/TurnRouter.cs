@@ -23,7 +23,8 @@ public sealed class TurnRouter(
     FormFiller filler,
     FormActions actions,
     IEnumerable<ITurnFeature> features,
-    IEnumerable<IFormPreface> prefaces)
+    IEnumerable<IFormPreface> prefaces,
+    DirectoryUpload? upload = null)
 {
     private readonly ITurnFeature[] features = features.ToArray();
     private readonly IFormPreface[] prefaces = prefaces.ToArray();
@@ -64,6 +65,13 @@ public sealed class TurnRouter(
 
     private async Task<TurnResult> MessageAsync(Turn turn, bool firstContact, CancellationToken cancellationToken)
     {
+        if (turn.Files is { Count: > 0 } files && turn.Conversation.Kind == ConversationKind.Personal && upload is not null)
+        {
+            var held = await roles.GetRolesAsync(turn.User, cancellationToken);
+            return AccessPolicy.Decide(OfficeAction.ImportDirectory, held) is { Allowed: false } refused
+                ? Refused(turn, refused, OfficeAction.ImportDirectory)
+                : TurnResult.With(OutgoingMessage.Of(await upload.ImportAsync(turn, files, cancellationToken)));
+        }
         if (CommandCatalogue.Parse(turn.Text) is { } parsed)
         {
             return await CommandAsync(turn, parsed.Command.Kind, parsed.Argument, cancellationToken);
