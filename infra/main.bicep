@@ -69,6 +69,7 @@ var tableNames = [
   'ScheduledJobs'
   'Directory'
   'FollowUps'
+  'SchoolHistory'
 ]
 var queueNames = [
   'outbox'

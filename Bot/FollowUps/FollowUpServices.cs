@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SupervisionBot.Bot.Storage;
+using SupervisionBot.Bot.Timeline;
+using SupervisionBot.Dialogs.Timeline;
 using SupervisionBot.Dialogs.Calendar;
 using SupervisionBot.Dialogs.Filling;
 using SupervisionBot.Dialogs.FollowUps;
@@ -11,7 +13,10 @@ namespace SupervisionBot.Bot.FollowUps;
 
 public static class FollowUpServices
 {
-    /// <summary>The Act step: actions from visits and meetings, their reminders, meeting summaries and the meetings-per-semester check.</summary>
+    /// <summary>
+    /// The Act step: actions from visits and meetings, their reminders, meeting summaries and the
+    /// meetings-per-semester check; and each school's timeline, which shows them with its surveys and visits.
+    /// </summary>
     public static IServiceCollection AddFollowUps(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<FollowUpOptions>(configuration.GetSection("FollowUps"));
@@ -27,6 +32,11 @@ public static class FollowUpServices
         services.AddSingleton<ITurnFeature>(sp => sp.GetRequiredService<FollowUpsFeature>());
         services.AddSingleton<IFormPreface>(sp => sp.GetRequiredService<FollowUpsFeature>());
         services.AddHostedService<MeetingQuotaPlanner>();
+
+        services.AddSingleton<ISchoolHistory, TableSchoolHistory>();
+        services.AddSingleton<IFormProgress, SchoolHistoryRecorder>();
+        services.AddSingleton<SchoolTimeline>();
+        services.AddSingleton<ITurnFeature, TimelineFeature>();
         return services;
     }
 }

@@ -21,12 +21,13 @@ public sealed class SupervisionTables
     public const string ScheduledJobsName = "ScheduledJobs";
     public const string DirectoryName = "Directory";
     public const string FollowUpsName = "FollowUps";
+    public const string SchoolHistoryName = "SchoolHistory";
 
     private static readonly string[] AllNames =
     [
         ConversationsName, ProcessedActivitiesName, FormSessionsName, ResponsesName, RespondentsName, PeopleName,
         PendingResponsesName, ReceiptsName, ScheduleName, ScheduledJobsName, DirectoryName,
-        FollowUpsName,
+        FollowUpsName, SchoolHistoryName,
     ];
 
     private readonly TableServiceClient _service;
@@ -71,6 +72,7 @@ public sealed class SupervisionTables
         ScheduledJobs = Table(ScheduledJobsName);
         Directory = Table(DirectoryName);
         FollowUps = Table(FollowUpsName);
+        SchoolHistory = Table(SchoolHistoryName);
     }
 
     public TableClient Conversations { get; }
@@ -83,6 +85,9 @@ public sealed class SupervisionTables
 
     /// <summary>Follow-up actions from visits and meetings by school or group, and meeting counts per semester.</summary>
     public TableClient FollowUps { get; }
+
+    /// <summary>Named responses given for each school, newest first, for its timeline.</summary>
+    public TableClient SchoolHistory { get; }
 
     /// <summary>Anonymous responses waiting to be released into <see cref="Responses"/> (see AnonymousResponseRelease).</summary>
     public TableClient PendingResponses { get; }

@@ -16,6 +16,9 @@ public static class CardVerbs
 
     /// <summary>Checks off a follow-up action (data: its scope and id).</summary>
     public const string FollowUpDone = "followup.done";
+
+    /// <summary>Turns a page of a school's timeline (data: school code and page).</summary>
+    public const string TimelinePage = "timeline.page";
 }
 
 /// <summary>

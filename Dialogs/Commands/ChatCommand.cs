@@ -15,6 +15,7 @@ public enum CommandKind
     Language,
     Help,
     FollowUps,
+    Timeline,
 }
 
 /// <summary>A command users can type, in Thai or English; both work whatever the user's language.</summary>
