@@ -68,6 +68,7 @@ public sealed partial class ActivityFuzzTests(ITestOutputHelper output) : IAsync
         var statuses = new ConcurrentDictionary<int, int>();
         var serverErrors = new ConcurrentBag<string>();
         var freshOutcomes = new ConcurrentDictionary<string, HttpStatusCode>();
+        var badServiceUrlsAnswered = new ConcurrentBag<string>();
         var watch = Stopwatch.StartNew();
 
         await Parallel.ForAsync(0, Inputs, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, ct) =>
@@ -81,6 +82,10 @@ public sealed partial class ActivityFuzzTests(ITestOutputHelper output) : IAsync
             {
                 serverErrors.Add($"case {i} ({input.Category}): {(int)response.StatusCode}");
             }
+            if (input.Category == "service-url" && response.StatusCode != HttpStatusCode.BadRequest)
+            {
+                badServiceUrlsAnswered.Add($"case {i}: {(int)response.StatusCode}");
+            }
             if (input.FreshConversationId is { } fresh)
             {
                 freshOutcomes[fresh] = response.StatusCode;
@@ -91,6 +96,7 @@ public sealed partial class ActivityFuzzTests(ITestOutputHelper output) : IAsync
         output.WriteLine("Statuses: " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")));
 
         Assert.Empty(serverErrors);
+        Assert.Empty(badServiceUrlsAnswered);
         var connectorBodies = (await _connector.LoggedAsync()).Select(e => e.RequestMessage.Body ?? "").ToList();
         Assert.DoesNotContain(connectorBodies, body => ErrorReference().IsMatch(body));
         var logs = _bot.Logs.Entries;

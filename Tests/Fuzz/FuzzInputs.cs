@@ -18,7 +18,15 @@ public sealed record FuzzInput(byte[] Body, string Category, string? FreshConver
 public sealed class FuzzInputs(int seed, string serviceUrl, IReadOnlyList<OpenForm> openForms)
 {
     private static readonly string[] Categories =
-        ["invalid-json", "wrong-type", "deep-nesting", "huge-string", "thai-marks", "control-chars", "surrogates-duplicates", "envelope", "tampered-card", "tampered-card"];
+        ["invalid-json", "wrong-type", "deep-nesting", "huge-string", "thai-marks", "control-chars", "surrogates-duplicates", "envelope", "tampered-card", "tampered-card", "service-url"];
+
+    /// <summary>
+    /// Service URLs no channel sends: each must be refused before anything is stored. (Hosts off the
+    /// allow-list are refused outside local mode, which the fuzzed bot runs in: InboundHardeningTests.)
+    /// </summary>
+    private static readonly string[] BadServiceUrls =
+        ["", " ", "file:///etc/passwd", "ftp://smba.trafficmanager.net/", "javascript:alert(1)", "/v3/conversations", "smba.trafficmanager.net",
+         "https://user:pass@smba.trafficmanager.net/", "https://", "http://[::1", "\\\\server\\share", "gopher://127.0.0.1:25/", "data:text/plain,hi"];
 
     private static readonly string[] Verbs =
         [CardVerbs.FormStart, CardVerbs.FormBack, CardVerbs.FormNext, CardVerbs.FormReview, CardVerbs.FormEdit, CardVerbs.FormSubmit, CardVerbs.FormCancel, CardVerbs.FormsMenu, "help", "form.", "form.submit ", "FORM.SUBMIT", "form.delete", ""];
@@ -54,6 +62,9 @@ public sealed class FuzzInputs(int seed, string serviceUrl, IReadOnlyList<OpenFo
                 return new FuzzInput(SurrogatesOrDuplicates(rng, activity), category, ConversationOf(activity, fresh));
             case "envelope":
                 Envelope(rng, activity);
+                break;
+            case "service-url":
+                activity["serviceUrl"] = rng.Next(8) == 0 ? new string('a', 40_000) : Pick(rng, BadServiceUrls);
                 break;
         }
         return new FuzzInput(Encoding.UTF8.GetBytes(activity.ToJsonString()), category, ConversationOf(activity, fresh));
