@@ -1,6 +1,7 @@
 using SupervisionBot.Bot.AreaDirectory;
 using SupervisionBot.Bot.Auth;
 using SupervisionBot.Bot.Connector;
+using SupervisionBot.Bot.Graph;
 using SupervisionBot.Bot.Health;
 using Microsoft.Extensions.Options;
 using SupervisionBot.Bot.Messaging;
@@ -88,6 +89,8 @@ public static class BotHost
         services.Configure<MessagingOptions>(configuration.GetSection(MessagingOptions.SectionName));
         services.AddAreaDirectory(configuration);
 
+        // Before the outbox: Graph's app installer replaces its "no installer configured" one.
+        services.AddGraph(configuration);
         services.AddOutbox(configuration);
 
         var app = builder.Build();
