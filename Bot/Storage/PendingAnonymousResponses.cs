@@ -32,6 +32,7 @@ public sealed class PendingAnonymousResponses(SupervisionTables tables, IOptions
             [QueuedAt] = time.GetUtcNow(),
         };
         AnswersColumns.Write(entity, response.Answers);
+        LinkColumns.Write(entity, response.Link);
         try
         {
             await tables.PendingResponses.AddEntityAsync(entity, cancellationToken);
@@ -81,6 +82,7 @@ public sealed class PendingAnonymousResponses(SupervisionTables tables, IOptions
             ["SubmittedUtc"] = releasedAt,
         };
         AnswersColumns.Write(response, AnswersColumns.Read(pending));
+        LinkColumns.Write(response, LinkColumns.Read(pending));
         return response;
     }
 }

@@ -28,6 +28,7 @@ public sealed class TableResponseStore(SupervisionTables tables, PendingAnonymou
             ["Respondent"] = response.Respondent,
         };
         AnswersColumns.Write(entity, response.Answers);
+        LinkColumns.Write(entity, response.Link);
         try
         {
             await tables.Responses.AddEntityAsync(entity, cancellationToken);
@@ -94,7 +95,8 @@ public sealed class TableResponseStore(SupervisionTables tables, PendingAnonymou
             return null;
         }
         return new FormResponse(e.GetString("FormId"), e.GetInt32("FormVersion") ?? 1, e.GetString("ReferenceNumber"),
-            AnswersColumns.Read(e), e.GetDateTimeOffset("SubmittedUtc") ?? DateTimeOffset.MinValue, respondent);
+            AnswersColumns.Read(e), e.GetDateTimeOffset("SubmittedUtc") ?? DateTimeOffset.MinValue, respondent)
+        { Link = LinkColumns.Read(e) };
     }
 
     private async Task<FormResponse?> FindAnonymousReceiptAsync(string ownerKey, string submissionKey, CancellationToken cancellationToken)
