@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using SupervisionBot.Bot.Messaging;
 using SupervisionBot.Bot.Outbox;
 using SupervisionBot.Bot.People;
+using SupervisionBot.Bot.Reachability;
 using SupervisionBot.Bot.Scheduling;
 using SupervisionBot.Bot.Storage;
 using SupervisionBot.Bot.Telemetry;
@@ -17,6 +18,7 @@ using SupervisionBot.Dialogs.Filling;
 using SupervisionBot.Dialogs.FormCards;
 using SupervisionBot.Dialogs.Forms;
 using SupervisionBot.Dialogs.People;
+using SupervisionBot.Dialogs.Reachability;
 using SupervisionBot.Dialogs.Routing;
 using SupervisionBot.Dialogs.Scheduling;
 
@@ -92,6 +94,10 @@ public static class BotHost
         // Before the outbox: Graph's app installer replaces its "no installer configured" one.
         services.AddGraph(configuration);
         services.AddOutbox(configuration);
+
+        services.AddSingleton<IPersonalChatStates, PersonalChatStates>();
+        services.AddSingleton<ReachabilityCheck>();
+        services.AddSingleton<ITurnFeature, ReachabilityFeature>();
 
         var app = builder.Build();
         // A form definition with a mistake stops the bot here, with its file, path and problem,

@@ -3,7 +3,7 @@ using SupervisionBot.Cards.Model;
 namespace SupervisionBot.Cards.Builders;
 
 /// <summary>The building blocks that give all our cards the same look.</summary>
-internal static class CardParts
+public static class CardParts
 {
     public static TextBlock Title(string text) => new()
     {

@@ -55,6 +55,7 @@ public static class AccessPolicy
     {
         CommandKind.Forms or CommandKind.Survey or CommandKind.Visit or CommandKind.Satisfaction or CommandKind.Meeting
             or CommandKind.Status or CommandKind.Resume or CommandKind.Cancel or CommandKind.Language or CommandKind.Help => OfficeAction.UseBot,
+        CommandKind.Reach => OfficeAction.SeeReachability,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Every command needs a rule here."),
     };
 

@@ -14,6 +14,9 @@ public enum CommandKind
     Cancel,
     Language,
     Help,
+
+    /// <summary>Who can be reached in chat, per school (supervisors and admins).</summary>
+    Reach,
 }
 
 /// <summary>A command users can type, in Thai or English; both work whatever the user's language.</summary>

@@ -18,6 +18,7 @@ public static class CommandCatalogue
         new(CommandKind.Cancel, "ยกเลิก", "cancel", "ยกเลิกแบบฟอร์มที่กำลังกรอก (ไม่บันทึกคำตอบ)", "Cancel the form you are filling in (nothing is saved)"),
         new(CommandKind.Language, "ภาษา", "language", "เปลี่ยนภาษา เช่น “ภาษา อังกฤษ” หรือ “language thai”", "Switch language, e.g. “language thai” or “ภาษา อังกฤษ”"),
         new(CommandKind.Help, "ช่วยเหลือ", "help", "แสดงคำแนะนำการใช้งานและคำสั่งทั้งหมด", "Show this guide and all commands"),
+        new(CommandKind.Reach, "ติดต่อได้", "reach", "ใครติดต่อทางแชตได้บ้างในแต่ละโรงเรียน เช่น “ติดต่อได้ S0001” (ศึกษานิเทศก์และผู้ดูแลระบบ)", "Who can be reached in chat at each school, e.g. “reach S0001” (supervisors and admins)"),
     ];
 
     public static ChatCommand Get(CommandKind kind) => All.First(c => c.Kind == kind);
