@@ -60,8 +60,7 @@ public static class BotHost
         services.AddHostedService<ResponsePurge>();
         services.AddSingleton<IRespondentRegistry, TableRespondentRegistry>();
         services.AddSingleton<IUserPreferences, TableUserPreferences>();
-        RoleOptions.Register(services, configuration);
-        services.AddSingleton<IRoleDirectory, ConfiguredRoleDirectory>();
+        services.AddConfiguredRolesWithGuests(configuration);
 
         services.AddSingleton(_ => FormCatalogue.LoadBuiltIn());
         services.Configure<DirectoryOptions>(configuration.GetSection("Directory"));

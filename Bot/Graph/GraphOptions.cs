@@ -22,6 +22,12 @@ public sealed class GraphOptions
     /// <summary>The first backoff when Graph gives no Retry-After; it doubles each retry (capped at 180 s by the SDK).</summary>
     public int RetryDelaySeconds { get; set; } = 3;
 
+    /// <summary>
+    /// The running bot uses Graph (installs, guest checks) once the office has registered the app in
+    /// its catalogue and set <see cref="TeamsAppId"/>; <c>directory link</c> uses Graph regardless.
+    /// </summary>
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(TeamsAppId);
+
     public Uri BaseUri => new(BaseUrl.TrimEnd('/'));
 
     /// <summary>The token scope belongs to the Graph host the calls go to (graph.microsoft.us for US Government, …).</summary>

@@ -22,7 +22,7 @@ public static class GraphServices
         services.Configure<GraphOptions>(section);
         services.TryAddSingleton(sp => CreateClient(sp.GetRequiredService<TokenCredential>(), sp.GetRequiredService<IOptions<GraphOptions>>().Value));
         services.TryAddSingleton<OfficeGraph>();
-        if (!string.IsNullOrWhiteSpace(section[nameof(GraphOptions.TeamsAppId)]))
+        if (section.Get<GraphOptions>() is { IsConfigured: true })
         {
             services.TryAddSingleton<IAppInstaller, GraphAppInstaller>();
         }
