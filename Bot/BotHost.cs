@@ -1,6 +1,7 @@
 using SupervisionBot.Bot.AreaDirectory;
 using SupervisionBot.Bot.Auth;
 using SupervisionBot.Bot.Connector;
+using SupervisionBot.Bot.FollowUps;
 using SupervisionBot.Bot.Graph;
 using SupervisionBot.Bot.Health;
 using Microsoft.Extensions.Options;
@@ -93,6 +94,7 @@ public static class BotHost
         // Before the outbox: Graph's app installer replaces its "no installer configured" one.
         services.AddGraph(configuration);
         services.AddOutbox(configuration);
+        services.AddFollowUps(configuration);
 
         services.AddSingleton<IPersonalChatStates, PersonalChatStates>();
         services.AddSingleton<ReachabilityCheck>();

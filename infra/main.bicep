@@ -68,6 +68,8 @@ var tableNames = [
   'Schedule'
   'ScheduledJobs'
   'Directory'
+  'FollowUps'
+  'SchoolHistory'
 ]
 var queueNames = [
   'outbox'

@@ -14,4 +14,10 @@ public sealed class AreaDirectoryOptions
     /// so the first import can be made from chat and a bad import cannot lock them out.
     /// </summary>
     public List<string> Admins { get; set; } = [];
+
+    /// <summary>
+    /// Hosts a file sent in chat may be downloaded from (host, *.host or https://origin); empty means
+    /// SharePoint Online, where Teams keeps files attached in a personal chat.
+    /// </summary>
+    public List<string> FileHosts { get; set; } = [];
 }

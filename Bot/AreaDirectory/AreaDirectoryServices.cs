@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SupervisionBot.Dialogs.AreaDirectory;
+using SupervisionBot.Dialogs.Conversations;
 using SupervisionBot.Dialogs.Forms;
 using SupervisionBot.Dialogs.People;
 
@@ -18,6 +19,11 @@ public static class AreaDirectoryServices
         services.AddSingleton<IDirectoryImporter>(sp => sp.GetRequiredService<TableDirectoryStore>());
         services.AddSingleton<DirectoryCache>();
         services.AddSingleton<IOfficeDirectorySource>(sp => sp.GetRequiredService<DirectoryCache>());
+        // A pre-authorised link: no token, no cookies, no automatic redirects (each hop is checked).
+        services.AddHttpClient(HttpFileDownloads.ClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        services.AddSingleton<IFileDownloads, HttpFileDownloads>();
+        services.AddSingleton<DirectoryUpload>();
 
         var roles = InFront<IRoleDirectory>(services);
         services.AddSingleton<IRoleDirectory>(sp =>

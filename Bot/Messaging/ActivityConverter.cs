@@ -32,7 +32,8 @@ public static class ActivityConverter
                 {
                     return null;
                 }
-                return new Turn(TurnKind.Message, conversation, user, language, receivedAt, Text: activity.TextWithoutBotMention());
+                return new Turn(TurnKind.Message, conversation, user, language, receivedAt, Text: activity.TextWithoutBotMention(),
+                    Files: conversation.Kind == ConversationKind.Personal ? SentFiles(activity) : null);
 
             case ActivityTypes.Invoke when activity.Name == CardActionInvoke && ReadExecute(activity) is { } execute:
                 return new Turn(TurnKind.CardAction, conversation, user, language, receivedAt, Action: execute);
@@ -47,6 +48,31 @@ public static class ActivityConverter
                 return null;
         }
     }
+
+    /// <summary>
+    /// Files attached in the personal chat: Teams sends a download-info attachment with a short-lived
+    /// link; other clients (the Playground, Web Chat) a plain attachment with a content URL. Cards and
+    /// inline images are not files.
+    /// </summary>
+    private static List<SentFile>? SentFiles(Activity activity)
+    {
+        var files = new List<SentFile>();
+        foreach (var attachment in activity.Attachments ?? [])
+        {
+            var url = attachment.ContentType == TeamsFileDownloadInfo
+                ? attachment.Content is { ValueKind: JsonValueKind.Object } content && content.TryGetProperty("downloadUrl", out var link) && link.ValueKind == JsonValueKind.String ? link.GetString() : null
+                : attachment.ContentType is { } type && !type.StartsWith("application/vnd.microsoft.card.", StringComparison.Ordinal) && !type.StartsWith("image/", StringComparison.Ordinal) && type != "text/html"
+                    ? attachment.ContentUrl
+                    : null;
+            if (url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+            {
+                files.Add(new SentFile(string.IsNullOrWhiteSpace(attachment.Name) ? "file.csv" : attachment.Name, uri));
+            }
+        }
+        return files.Count > 0 ? files : null;
+    }
+
+    private const string TeamsFileDownloadInfo = "application/vnd.microsoft.teams.file.download.info";
 
     /// <summary>Action.Submit arrives as a message whose value is the data merged with the inputs.</summary>
     private static CardAction? ReadSubmit(Activity activity)

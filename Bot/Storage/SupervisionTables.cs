@@ -20,11 +20,14 @@ public sealed class SupervisionTables
     public const string ScheduleName = "Schedule";
     public const string ScheduledJobsName = "ScheduledJobs";
     public const string DirectoryName = "Directory";
+    public const string FollowUpsName = "FollowUps";
+    public const string SchoolHistoryName = "SchoolHistory";
 
     private static readonly string[] AllNames =
     [
         ConversationsName, ProcessedActivitiesName, FormSessionsName, ResponsesName, RespondentsName, PeopleName,
         PendingResponsesName, ReceiptsName, ScheduleName, ScheduledJobsName, DirectoryName,
+        FollowUpsName, SchoolHistoryName,
     ];
 
     private readonly TableServiceClient _service;
@@ -68,6 +71,8 @@ public sealed class SupervisionTables
         Schedule = Table(ScheduleName);
         ScheduledJobs = Table(ScheduledJobsName);
         Directory = Table(DirectoryName);
+        FollowUps = Table(FollowUpsName);
+        SchoolHistory = Table(SchoolHistoryName);
     }
 
     public TableClient Conversations { get; }
@@ -77,6 +82,12 @@ public sealed class SupervisionTables
     public TableClient Respondents { get; }
     public TableClient People { get; }
     public TableClient Directory { get; }
+
+    /// <summary>Follow-up actions from visits and meetings by school or group, and meeting counts per semester.</summary>
+    public TableClient FollowUps { get; }
+
+    /// <summary>Named responses given for each school, newest first, for its timeline.</summary>
+    public TableClient SchoolHistory { get; }
 
     /// <summary>Anonymous responses waiting to be released into <see cref="Responses"/> (see AnonymousResponseRelease).</summary>
     public TableClient PendingResponses { get; }

@@ -13,6 +13,12 @@ public static class CardVerbs
 
     /// <summary>Shows the forms the user may fill (the welcome card's button).</summary>
     public const string FormsMenu = "forms.menu";
+
+    /// <summary>Checks off a follow-up action (data: its scope and id).</summary>
+    public const string FollowUpDone = "followup.done";
+
+    /// <summary>Turns a page of a school's timeline (data: school code and page).</summary>
+    public const string TimelinePage = "timeline.page";
 }
 
 /// <summary>

@@ -55,6 +55,8 @@ public static class AccessPolicy
     {
         CommandKind.Forms or CommandKind.Survey or CommandKind.Visit or CommandKind.Satisfaction or CommandKind.Meeting
             or CommandKind.Status or CommandKind.Resume or CommandKind.Cancel or CommandKind.Language or CommandKind.Help => OfficeAction.UseBot,
+        // Whose follow-ups one may see and check off depends on the school or group: MaySeeSchool/MaySeeGroup decide.
+        CommandKind.FollowUps or CommandKind.Timeline => OfficeAction.UseBot,
         CommandKind.Reach => OfficeAction.SeeReachability,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Every command needs a rule here."),
     };
@@ -64,6 +66,7 @@ public static class AccessPolicy
     {
         CardVerbs.FormStart or CardVerbs.FormBack or CardVerbs.FormNext or CardVerbs.FormReview or CardVerbs.FormEdit
             or CardVerbs.FormSubmit or CardVerbs.FormCancel or CardVerbs.FormsMenu => OfficeAction.UseBot,
+        CardVerbs.FollowUpDone or CardVerbs.TimelinePage => OfficeAction.UseBot,
         _ => null,
     };
 

@@ -14,6 +14,8 @@ public enum CommandKind
     Cancel,
     Language,
     Help,
+    FollowUps,
+    Timeline,
 
     /// <summary>Who can be reached in chat, per school (supervisors and admins).</summary>
     Reach,

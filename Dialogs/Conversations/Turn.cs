@@ -33,4 +33,11 @@ public sealed record Turn(
     DateTimeOffset ReceivedAt,
     string Text = "",
     CardAction? Action = null,
-    bool LanguageKnown = true);
+    bool LanguageKnown = true,
+    IReadOnlyList<SentFile>? Files = null);
+
+/// <summary>
+/// A file the user attached in the personal chat. Teams keeps it in their OneDrive and gives a
+/// short-lived download link; its stated size and type are the client's word, so nothing trusts them.
+/// </summary>
+public sealed record SentFile(string Name, Uri DownloadUrl);

@@ -22,9 +22,12 @@ public sealed class TurnRouter(
     FormCatalogue catalogue,
     FormFiller filler,
     FormActions actions,
-    IEnumerable<ITurnFeature> features)
+    IEnumerable<ITurnFeature> features,
+    IEnumerable<IFormPreface> prefaces,
+    DirectoryUpload? upload = null)
 {
     private readonly ITurnFeature[] features = features.ToArray();
+    private readonly IFormPreface[] prefaces = prefaces.ToArray();
 
     private static readonly Dictionary<CommandKind, FormKind[]> FormGroups = new Dictionary<CommandKind, FormKind[]>
     {
@@ -62,6 +65,13 @@ public sealed class TurnRouter(
 
     private async Task<TurnResult> MessageAsync(Turn turn, bool firstContact, CancellationToken cancellationToken)
     {
+        if (turn.Files is { Count: > 0 } files && turn.Conversation.Kind == ConversationKind.Personal && upload is not null)
+        {
+            var held = await roles.GetRolesAsync(turn.User, cancellationToken);
+            return AccessPolicy.Decide(OfficeAction.ImportDirectory, held) is { Allowed: false } refused
+                ? Refused(turn, refused, OfficeAction.ImportDirectory)
+                : TurnResult.With(OutgoingMessage.Of(await upload.ImportAsync(turn, files, cancellationToken)));
+        }
         if (CommandCatalogue.Parse(turn.Text) is { } parsed)
         {
             return await CommandAsync(turn, parsed.Command.Kind, parsed.Argument, cancellationToken);
@@ -173,7 +183,9 @@ public sealed class TurnRouter(
         }
         if (turn.Conversation.Kind == ConversationKind.Personal)
         {
-            return await filler.StartAsync(turn, form, prefill, cancellationToken, link);
+            var inPlace = await filler.StartAsync(turn, form, prefill, cancellationToken, link);
+            await PrefaceAsync(turn, form, prefill, inPlace, null, cancellationToken);
+            return inPlace;
         }
         if (await personalChats.OpenAsync(turn.User, turn.Conversation, cancellationToken) is not { } personalChat)
         {
@@ -181,8 +193,21 @@ public sealed class TurnRouter(
         }
         var started = await filler.StartAsync(turn with { Conversation = personalChat }, form, prefill, cancellationToken, link);
         var result = TurnResult.With(OutgoingMessage.Of(FillingTexts.MovedToPersonalChat(language, form.Title.Get(language))));
+        await PrefaceAsync(turn, form, prefill, result, personalChat, cancellationToken);
         result.Messages.AddRange(started.Messages.Select(m => m with { To = personalChat }));
         return result;
+    }
+
+    private async Task PrefaceAsync(Turn turn, FormDefinition form, FormAnswers prefill, TurnResult result, ConversationReference? to, CancellationToken cancellationToken)
+    {
+        var at = to is null ? 0 : result.Messages.Count;
+        foreach (var preface in prefaces)
+        {
+            if (await preface.BeforeAsync(turn, form, prefill, cancellationToken) is { } card)
+            {
+                result.Messages.Insert(at++, OutgoingMessage.Of(card) with { To = to });
+            }
+        }
     }
 
     private static TurnResult Refused(Turn turn, AccessDecision refused, OfficeAction action) =>

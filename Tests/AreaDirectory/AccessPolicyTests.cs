@@ -27,7 +27,7 @@ public sealed class AccessPolicyTests
             Assert.True(AccessPolicy.Decide(AccessPolicy.ForCommand(command), Only(role)).Allowed, $"{command} for {role}");
         }
         var verbs = AllVerbs().ToList();
-        Assert.Equal(8, verbs.Count);
+        Assert.Equal(10, verbs.Count);
         foreach (var verb in verbs)
         {
             Assert.True(AccessPolicy.ForVerb(verb) is { } action && AccessPolicy.Decide(action, Only(role)).Allowed, $"{verb} for {role}");

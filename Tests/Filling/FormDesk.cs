@@ -21,7 +21,7 @@ public sealed class FormDesk
     public static readonly FormCatalogue Catalogue = FormCatalogue.LoadBuiltIn();
 
     public FormDesk(ManualTimeProvider? time = null, IFormSessionStore? sessions = null, IResponseStore? responses = null, ConversationKind kind = ConversationKind.Personal, IRoleDirectory? roles = null, IRespondentRegistry? respondents = null,
-        IEnumerable<IFormProgress>? progress = null, IEnumerable<ITurnFeature>? features = null)
+        IEnumerable<IFormProgress>? progress = null, IEnumerable<ITurnFeature>? features = null, IEnumerable<IFormPreface>? prefaces = null)
     {
         Time = time ?? new ManualTimeProvider(new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero));
         Sessions = sessions ?? new InMemorySessionStore();
@@ -34,7 +34,7 @@ public sealed class FormDesk
         Filler = new FormFiller(Catalogue, cards, Sessions, Respondents, Time, progress ?? []);
         var submission = new FormSubmission(Catalogue, validator, Sessions, Responses, Respondents, Time, progress ?? []);
         var actions = new FormActions(Catalogue, validator, cards, submission, Sessions, Time);
-        Router = new TurnRouter(References, Preferences, roles ?? new FixedRoles(Enum.GetValues<RespondentRole>()), PersonalChats, Catalogue, Filler, actions, features ?? []);
+        Router = new TurnRouter(References, Preferences, roles ?? new FixedRoles(Enum.GetValues<RespondentRole>()), PersonalChats, Catalogue, Filler, actions, features ?? [], prefaces ?? []);
         Conversation = new ConversationReference(kind == ConversationKind.Personal ? "a:personal-1" : "19:grp@thread.tacv2;messageid=1", kind,
             "https://smba.trafficmanager.net/apac/", "tid", "28:bot", "29:teacher", "aad-teacher", "ครูสมศรี", null, kind == ConversationKind.Channel ? "19:grp@thread.tacv2" : null, "th-TH");
     }

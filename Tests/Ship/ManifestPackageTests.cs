@@ -97,7 +97,8 @@ public sealed class ManifestPackageTests(BuiltPackage package) : IClassFixture<B
         var commands = package.Json("manifest.json")["bots"]![0]!["commandLists"]![0]!["commands"]!.AsArray();
         var english = package.Json("en.json");
 
-        Assert.Equal(CommandCatalogue.All.Count, commands.Count);
+        // Teams shows at most 10 commands per list (the manifest schema's maxItems): the first ten of the help card.
+        Assert.Equal(Math.Min(10, CommandCatalogue.All.Count), commands.Count);
         for (var i = 0; i < commands.Count; i++)
         {
             Assert.Equal(CommandCatalogue.All[i].ThaiKeyword, FirstWord((string)commands[i]!["title"]!));
