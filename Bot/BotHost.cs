@@ -2,11 +2,13 @@ using SupervisionBot.Bot.AreaDirectory;
 using SupervisionBot.Bot.Auth;
 using SupervisionBot.Bot.Connector;
 using SupervisionBot.Bot.FollowUps;
+using SupervisionBot.Bot.Graph;
 using SupervisionBot.Bot.Health;
 using Microsoft.Extensions.Options;
 using SupervisionBot.Bot.Messaging;
 using SupervisionBot.Bot.Outbox;
 using SupervisionBot.Bot.People;
+using SupervisionBot.Bot.Reachability;
 using SupervisionBot.Bot.Scheduling;
 using SupervisionBot.Bot.Storage;
 using SupervisionBot.Bot.Telemetry;
@@ -17,6 +19,7 @@ using SupervisionBot.Dialogs.Filling;
 using SupervisionBot.Dialogs.FormCards;
 using SupervisionBot.Dialogs.Forms;
 using SupervisionBot.Dialogs.People;
+using SupervisionBot.Dialogs.Reachability;
 using SupervisionBot.Dialogs.Routing;
 using SupervisionBot.Dialogs.Scheduling;
 
@@ -58,8 +61,7 @@ public static class BotHost
         services.AddHostedService<ResponsePurge>();
         services.AddSingleton<IRespondentRegistry, TableRespondentRegistry>();
         services.AddSingleton<IUserPreferences, TableUserPreferences>();
-        RoleOptions.Register(services, configuration);
-        services.AddSingleton<IRoleDirectory, ConfiguredRoleDirectory>();
+        services.AddConfiguredRolesWithGuests(configuration);
 
         services.AddSingleton(_ => FormCatalogue.LoadBuiltIn());
         services.Configure<DirectoryOptions>(configuration.GetSection("Directory"));
@@ -89,8 +91,14 @@ public static class BotHost
         services.Configure<MessagingOptions>(configuration.GetSection(MessagingOptions.SectionName));
         services.AddAreaDirectory(configuration);
 
+        // Before the outbox: Graph's app installer replaces its "no installer configured" one.
+        services.AddGraph(configuration);
         services.AddOutbox(configuration);
         services.AddFollowUps(configuration);
+
+        services.AddSingleton<IPersonalChatStates, PersonalChatStates>();
+        services.AddSingleton<ReachabilityCheck>();
+        services.AddSingleton<ITurnFeature, ReachabilityFeature>();
 
         var app = builder.Build();
         // A form definition with a mistake stops the bot here, with its file, path and problem,

@@ -1,3 +1,7 @@
+using Azure.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SupervisionBot.Bot.Auth;
+using SupervisionBot.Bot.Graph;
 using SupervisionBot.Bot.Storage;
 using SupervisionBot.Dialogs.AreaDirectory;
 
@@ -5,21 +9,41 @@ namespace SupervisionBot.Bot.AreaDirectory;
 
 /// <summary>
 /// The IT admin's tool, against the configured storage whether the bot runs or not:
-/// <c>dotnet run --project Bot -- directory import &lt;folder&gt;</c> and <c>… directory export &lt;folder&gt;</c>.
+/// <c>dotnet run --project Bot -- directory import &lt;folder&gt;</c>, <c>… directory export &lt;folder&gt;</c>, and
+/// <c>… directory link</c>, which fills missing AAD object ids and team/channel ids through Microsoft Graph.
 /// Running bots pick an import up within <see cref="AreaDirectoryOptions.RefreshSeconds"/>.
 /// </summary>
 public static class DirectoryCommand
 {
     public const string Command = "directory";
 
-    /// <summary>Runs the command; returns the process exit code (0 done, 1 bad rows, 2 wrong usage).</summary>
+    /// <summary>Runs the command; returns the process exit code (0 done, 1 bad rows or Graph refused, 2 wrong usage).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Action<WebApplicationBuilder>? configure = null)
     {
+        if (args is ["link", .. var linkSettings])
+        {
+            await using var linking = await BuildAsync(linkSettings, configure, (services, configuration) =>
+            {
+                services.TryAddSingleton<TokenCredential>(_ => AppCredential.Create(configuration));
+                services.AddGraph(configuration);
+                services.AddSingleton<DirectoryLinker>();
+            });
+            return await LinkAsync(linking.Services.GetRequiredService<TableDirectoryStore>(), linking.Services.GetRequiredService<DirectoryLinker>(), output, error);
+        }
         if (args is not [var verb and ("import" or "export"), var folder, .. var settings])
         {
-            await error.WriteLineAsync($"usage: dotnet run --project Bot -- {Command} import|export <folder>");
+            await error.WriteLineAsync($"usage: dotnet run --project Bot -- {Command} import|export <folder>, or {Command} link");
             return 2;
         }
+        await using var app = await BuildAsync(settings, configure, null);
+        var store = app.Services.GetRequiredService<TableDirectoryStore>();
+        return verb == "import"
+            ? await ImportAsync(store, folder, output, error)
+            : await ExportAsync(store, folder, output);
+    }
+
+    private static async Task<WebApplication> BuildAsync(string[] settings, Action<WebApplicationBuilder>? configure, Action<IServiceCollection, IConfiguration>? more)
+    {
         // The bot's own configuration (appsettings, environment, user secrets), so the command writes where the bot reads.
         var builder = WebApplication.CreateSlimBuilder(settings);
         configure?.Invoke(builder);
@@ -28,12 +52,59 @@ public static class DirectoryCommand
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection("Storage"));
         builder.Services.AddSingleton<SupervisionTables>();
         builder.Services.AddSingleton<TableDirectoryStore>();
-        await using var app = builder.Build();
+        more?.Invoke(builder.Services, builder.Configuration);
+        var app = builder.Build();
         await app.Services.GetRequiredService<SupervisionTables>().EnsureCreatedAsync(CancellationToken.None);
-        var store = app.Services.GetRequiredService<TableDirectoryStore>();
-        return verb == "import"
-            ? await ImportAsync(store, folder, output, error)
-            : await ExportAsync(store, folder, output);
+        return app;
+    }
+
+    /// <summary>Fills missing ids through Graph and stores the result as a new version, the way an import does.</summary>
+    private static async Task<int> LinkAsync(TableDirectoryStore store, DirectoryLinker linker, TextWriter output, TextWriter error)
+    {
+        var current = await store.LoadAsync(CancellationToken.None);
+        if (current.Directory.IsEmpty)
+        {
+            await error.WriteLineAsync($"The directory is empty: import it first ({Command} import <folder>).");
+            return 2;
+        }
+        DirectoryLink link;
+        try
+        {
+            link = await linker.LinkAsync(current.Directory, CancellationToken.None);
+        }
+        catch (GraphRefusedException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+        await output.WriteLineAsync($"Linked through Microsoft Graph: {link}");
+        if (!link.Changed)
+        {
+            await output.WriteLineAsync($"Nothing to fill: the directory is unchanged (version {current.Version}).");
+        }
+        else
+        {
+            var report = await store.ImportAsync(DirectoryExport.Files(link.Linked), CancellationToken.None);
+            if (report.Status == ImportStatus.Refused)
+            {
+                await error.WriteLineAsync("The linked directory did not pass the import's checks; nothing was stored:");
+                foreach (var problem in report.Problems)
+                {
+                    await error.WriteLineAsync($"{problem.File} row {problem.Row}: {problem.Reason.En}");
+                }
+                return 1;
+            }
+            await output.WriteLineAsync($"Stored as directory version {report.Version}.");
+        }
+        if (link.Problems.Count > 0)
+        {
+            await output.WriteLineAsync($"{link.Problems.Count} problem(s) to fix in the CSV files (or in Teams / Entra ID):");
+            foreach (var problem in link.Problems)
+            {
+                await output.WriteLineAsync(problem);
+            }
+        }
+        return 0;
     }
 
     private static async Task<int> ImportAsync(TableDirectoryStore store, string folder, TextWriter output, TextWriter error)

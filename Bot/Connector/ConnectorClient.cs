@@ -51,6 +51,10 @@ public sealed class ConnectorClient(
         return SendAsync<object, PagedMembersResult>(HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/pagedmembers{query}", null, null, ProtocolJson.Wire.PagedMembersResult, ct);
     }
 
+    /// <summary>One member of a conversation; Teams says in <c>userRole</c> whether they are a guest.</summary>
+    public Task<ConnectorResult<TeamsMember>> GetMemberAsync(string serviceUrl, string conversationId, string userId, CancellationToken ct) =>
+        SendAsync<object, TeamsMember>(HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/members/{Escape(userId)}", null, null, ProtocolJson.Wire.TeamsMember, ct);
+
     public Task<ConnectorResult<ConversationList>> GetTeamChannelsAsync(string serviceUrl, string teamId, CancellationToken ct) =>
         SendAsync<object, ConversationList>(HttpMethod.Get, serviceUrl, $"v3/teams/{Escape(teamId)}/conversations", null, null, ProtocolJson.Wire.ConversationList, ct);
 

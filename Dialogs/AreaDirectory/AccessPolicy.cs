@@ -57,6 +57,7 @@ public static class AccessPolicy
             or CommandKind.Status or CommandKind.Resume or CommandKind.Cancel or CommandKind.Language or CommandKind.Help => OfficeAction.UseBot,
         // Whose follow-ups one may see and check off depends on the school or group: MaySeeSchool/MaySeeGroup decide.
         CommandKind.FollowUps or CommandKind.Timeline => OfficeAction.UseBot,
+        CommandKind.Reach => OfficeAction.SeeReachability,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Every command needs a rule here."),
     };
 

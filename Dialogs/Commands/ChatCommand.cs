@@ -16,6 +16,9 @@ public enum CommandKind
     Help,
     FollowUps,
     Timeline,
+
+    /// <summary>Who can be reached in chat, per school (supervisors and admins).</summary>
+    Reach,
 }
 
 /// <summary>A command users can type, in Thai or English; both work whatever the user's language.</summary>

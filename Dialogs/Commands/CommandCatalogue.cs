@@ -20,6 +20,7 @@ public static class CommandCatalogue
         new(CommandKind.Help, "ช่วยเหลือ", "help", "แสดงคำแนะนำการใช้งานและคำสั่งทั้งหมด", "Show this guide and all commands"),
         new(CommandKind.FollowUps, "ติดตามงาน", "follow-ups", "งานที่ต้องติดตามจากการนิเทศและการประชุม เช่น “ติดตามงาน 10010001” หรือ “ติดตามงาน กลุ่ม 2”", "Follow-up actions from visits and meetings, e.g. “follow-ups 10010001” or “follow-ups group 2”"),
         new(CommandKind.Timeline, "ไทม์ไลน์", "timeline", "ลำดับเหตุการณ์ของโรงเรียน: แบบสำรวจ การนิเทศ และงานที่ต้องติดตาม เช่น “ไทม์ไลน์ 10010001”", "A school's timeline: surveys, visits and follow-ups, e.g. “timeline 10010001”"),
+        new(CommandKind.Reach, "ติดต่อได้", "reach", "ใครติดต่อทางแชตได้บ้างในแต่ละโรงเรียน เช่น “ติดต่อได้ S0001” (ศึกษานิเทศก์และผู้ดูแลระบบ)", "Who can be reached in chat at each school, e.g. “reach S0001” (supervisors and admins)"),
     ];
 
     public static ChatCommand Get(CommandKind kind) => All.First(c => c.Kind == kind);
