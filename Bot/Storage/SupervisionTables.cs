@@ -20,11 +20,13 @@ public sealed class SupervisionTables
     public const string ScheduleName = "Schedule";
     public const string ScheduledJobsName = "ScheduledJobs";
     public const string DirectoryName = "Directory";
+    public const string CampaignsName = "Campaigns";
 
     private static readonly string[] AllNames =
     [
         ConversationsName, ProcessedActivitiesName, FormSessionsName, ResponsesName, RespondentsName, PeopleName,
         PendingResponsesName, ReceiptsName, ScheduleName, ScheduledJobsName, DirectoryName,
+        CampaignsName,
     ];
 
     private readonly TableServiceClient _service;
@@ -68,6 +70,7 @@ public sealed class SupervisionTables
         Schedule = Table(ScheduleName);
         ScheduledJobs = Table(ScheduledJobsName);
         Directory = Table(DirectoryName);
+        Campaigns = Table(CampaignsName);
     }
 
     public TableClient Conversations { get; }
@@ -77,6 +80,9 @@ public sealed class SupervisionTables
     public TableClient Respondents { get; }
     public TableClient People { get; }
     public TableClient Directory { get; }
+
+    /// <summary>Campaigns, their recipients and anonymous counts (see TableCampaignStore).</summary>
+    public TableClient Campaigns { get; }
 
     /// <summary>Anonymous responses waiting to be released into <see cref="Responses"/> (see AnonymousResponseRelease).</summary>
     public TableClient PendingResponses { get; }

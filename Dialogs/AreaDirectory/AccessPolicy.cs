@@ -55,6 +55,7 @@ public static class AccessPolicy
     {
         CommandKind.Forms or CommandKind.Survey or CommandKind.Visit or CommandKind.Satisfaction or CommandKind.Meeting
             or CommandKind.Status or CommandKind.Resume or CommandKind.Cancel or CommandKind.Language or CommandKind.Help => OfficeAction.UseBot,
+        CommandKind.StartCampaign or CommandKind.MyCampaigns => OfficeAction.StartCampaign,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Every command needs a rule here."),
     };
 
@@ -63,6 +64,7 @@ public static class AccessPolicy
     {
         CardVerbs.FormStart or CardVerbs.FormBack or CardVerbs.FormNext or CardVerbs.FormReview or CardVerbs.FormEdit
             or CardVerbs.FormSubmit or CardVerbs.FormCancel or CardVerbs.FormsMenu => OfficeAction.UseBot,
+        _ when CampaignVerbs.All.Contains(verb) => OfficeAction.StartCampaign,
         _ => null,
     };
 

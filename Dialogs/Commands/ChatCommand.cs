@@ -14,6 +14,12 @@ public enum CommandKind
     Cancel,
     Language,
     Help,
+
+    /// <summary>Send a form to many people (a campaign).</summary>
+    StartCampaign,
+
+    /// <summary>The campaigns the user sent, with their counts and actions.</summary>
+    MyCampaigns,
 }
 
 /// <summary>A command users can type, in Thai or English; both work whatever the user's language.</summary>

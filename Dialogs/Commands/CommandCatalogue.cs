@@ -17,6 +17,8 @@ public static class CommandCatalogue
         new(CommandKind.Resume, "ทำต่อ", "resume", "กรอกแบบฟอร์มที่ค้างไว้ต่อ", "Continue your unfinished form"),
         new(CommandKind.Cancel, "ยกเลิก", "cancel", "ยกเลิกแบบฟอร์มที่กำลังกรอก (ไม่บันทึกคำตอบ)", "Cancel the form you are filling in (nothing is saved)"),
         new(CommandKind.Language, "ภาษา", "language", "เปลี่ยนภาษา เช่น “ภาษา อังกฤษ” หรือ “language thai”", "Switch language, e.g. “language thai” or “ภาษา อังกฤษ”"),
+        new(CommandKind.StartCampaign, "ส่งแบบสำรวจ", "campaign", "ส่งแบบสำรวจถึงผู้รับจำนวนมาก (ศึกษานิเทศก์และผู้ดูแลระบบ)", "Send a survey to many people (supervisors and admins)"),
+        new(CommandKind.MyCampaigns, "แบบสำรวจของฉัน", "my campaigns", "แบบสำรวจที่ท่านส่ง: ผู้ตอบ ผู้ที่ยังไม่ตอบ ส่งซ้ำ ขยายเวลา ปิด", "Surveys you sent: who answered, who has not, resend, extend, close"),
         new(CommandKind.Help, "ช่วยเหลือ", "help", "แสดงคำแนะนำการใช้งานและคำสั่งทั้งหมด", "Show this guide and all commands"),
     ];
 
