@@ -243,6 +243,7 @@ public static class CampaignOffice
             Person("chair@s2.example", "ผอ.ประธานศูนย์", "aad-chair", "S2", [], [], RespondentRole.Director, RespondentRole.CentreChair),
             Person("dir@s3.example", "ผอ.โรงเรียนสาม", "aad-dir3", "S3", [], [], RespondentRole.Director),
             Person("sup@area.example", "ศน.นิรมล", Supervisor, null, [1, 2], ["SC"], RespondentRole.Supervisor),
+            Person("sup2@area.example", "ศน.สมหมาย", "aad-supervisor-2", null, [3], [], RespondentRole.Supervisor),
             Person("admin@area.example", "ผู้ดูแลระบบ", "aad-admin", null, [], [], RespondentRole.Admin),
         ]);
 
