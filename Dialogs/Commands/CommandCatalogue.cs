@@ -17,12 +17,20 @@ public static class CommandCatalogue
         new(CommandKind.Resume, "ทำต่อ", "resume", "กรอกแบบฟอร์มที่ค้างไว้ต่อ", "Continue your unfinished form"),
         new(CommandKind.Cancel, "ยกเลิก", "cancel", "ยกเลิกแบบฟอร์มที่กำลังกรอก (ไม่บันทึกคำตอบ)", "Cancel the form you are filling in (nothing is saved)"),
         new(CommandKind.Language, "ภาษา", "language", "เปลี่ยนภาษา เช่น “ภาษา อังกฤษ” หรือ “language thai”", "Switch language, e.g. “language thai” or “ภาษา อังกฤษ”"),
-        new(CommandKind.StartCampaign, "ส่งแบบสำรวจ", "campaign", "ส่งแบบสำรวจถึงผู้รับจำนวนมาก (ศึกษานิเทศก์และผู้ดูแลระบบ)", "Send a survey to many people (supervisors and admins)"),
-        new(CommandKind.MyCampaigns, "แบบสำรวจของฉัน", "my campaigns", "แบบสำรวจที่ท่านส่ง: ผู้ตอบ ผู้ที่ยังไม่ตอบ ส่งซ้ำ ขยายเวลา ปิด", "Surveys you sent: who answered, who has not, resend, extend, close"),
         new(CommandKind.Help, "ช่วยเหลือ", "help", "แสดงคำแนะนำการใช้งานและคำสั่งทั้งหมด", "Show this guide and all commands"),
     ];
 
-    public static ChatCommand Get(CommandKind kind) => All.First(c => c.Kind == kind);
+    /// <summary>
+    /// Commands that work when typed but stay out of Teams' command menu, which holds ten at most
+    /// (the manifest lists <see cref="All"/>): the campaign owners' commands.
+    /// </summary>
+    public static IReadOnlyList<ChatCommand> Typed { get; } =
+    [
+        new(CommandKind.StartCampaign, "ส่งแบบสำรวจ", "campaign", "ส่งแบบสำรวจถึงผู้รับจำนวนมาก (ศึกษานิเทศก์และผู้ดูแลระบบ)", "Send a survey to many people (supervisors and admins)"),
+        new(CommandKind.MyCampaigns, "แบบสำรวจของฉัน", "my campaigns", "แบบสำรวจที่ท่านส่ง: ผู้ตอบ ผู้ที่ยังไม่ตอบ ส่งซ้ำ ขยายเวลา ปิด", "Surveys you sent: who answered, who has not, resend, extend, close"),
+    ];
+
+    public static ChatCommand Get(CommandKind kind) => All.Concat(Typed).First(c => c.Kind == kind);
 
     /// <summary>
     /// The command the text names, or null. Case, surrounding spaces, a leading slash and Thai
@@ -32,7 +40,7 @@ public static class CommandCatalogue
     {
         var normalized = text.Normalize(NormalizationForm.FormC).Trim().TrimStart('/').Trim();
         // Longest keyword first, so a keyword that begins with another (none today) still wins.
-        foreach (var command in All.OrderByDescending(c => Math.Max(c.ThaiKeyword.Length, c.EnglishKeyword.Length)))
+        foreach (var command in All.Concat(Typed).OrderByDescending(c => Math.Max(c.ThaiKeyword.Length, c.EnglishKeyword.Length)))
         {
             foreach (var keyword in (string[])[command.ThaiKeyword, command.EnglishKeyword])
             {

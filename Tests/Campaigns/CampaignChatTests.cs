@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SupervisionBot.Dialogs.AreaDirectory;
 using SupervisionBot.Dialogs.Campaigns;
 using SupervisionBot.Dialogs.Commands;
 using SupervisionBot.Dialogs.Conversations;
@@ -24,6 +25,19 @@ public sealed class CampaignChatTests
         var text = FormDesk.Text(result.Messages.Single().Card!);
         Assert.Contains("ขออภัย ส่งแบบสำรวจถึงผู้รับจำนวนมากได้เฉพาะศึกษานิเทศก์ และผู้ดูแลระบบเท่านั้น", text);
         Assert.Empty(desk.Outbox.Messages);
+    }
+
+    [Fact]
+    public void The_owners_commands_are_typed_beside_Teams_ten_command_menu_and_do_not_shadow_the_survey_command()
+    {
+        Assert.Equal(CommandKind.MyCampaigns, CommandCatalogue.Parse("แบบสำรวจของฉัน")?.Command.Kind);
+        Assert.Equal(CommandKind.StartCampaign, CommandCatalogue.Parse("/Campaign")?.Command.Kind);
+        Assert.Equal(CommandKind.Survey, CommandCatalogue.Parse("แบบสำรวจ")?.Command.Kind);
+        Assert.True(CommandCatalogue.All.Count <= 10);
+        Assert.DoesNotContain(CommandCatalogue.All, c => CommandCatalogue.Typed.Contains(c));
+        Assert.All(CommandCatalogue.Typed, c => Assert.Equal(OfficeAction.StartCampaign, AccessPolicy.ForCommand(c.Kind)));
+        Assert.All(CampaignVerbs.All, v => Assert.Equal(OfficeAction.StartCampaign, AccessPolicy.ForVerb(v)));
+        Assert.Null(AccessPolicy.ForVerb("campaign.delete"));
     }
 
     [Fact]
