@@ -1,4 +1,5 @@
 using SupervisionBot.Bot.AreaDirectory;
+using SupervisionBot.Bot.Campaigns;
 using SupervisionBot.Bot.Auth;
 using SupervisionBot.Bot.Connector;
 using SupervisionBot.Bot.FollowUps;
@@ -99,6 +100,7 @@ public static class BotHost
         services.AddSingleton<IPersonalChatStates, PersonalChatStates>();
         services.AddSingleton<ReachabilityCheck>();
         services.AddSingleton<ITurnFeature, ReachabilityFeature>();
+        services.AddCampaigns(configuration);
 
         var app = builder.Build();
         // A form definition with a mistake stops the bot here, with its file, path and problem,

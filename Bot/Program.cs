@@ -1,5 +1,6 @@
 using SupervisionBot.Bot;
 using SupervisionBot.Bot.AreaDirectory;
+using SupervisionBot.Bot.Campaigns;
 using SupervisionBot.Bot.CardExport;
 
 // A tool for people, not a host: handled before the web host so it needs no configuration or storage.
@@ -10,6 +11,10 @@ if (args is [CardExporter.Command, .. var exportArgs])
 if (args is [DirectoryCommand.Command, .. var directoryArgs])
 {
     return await DirectoryCommand.RunAsync(directoryArgs, Console.Out, Console.Error);
+}
+if (args is [CampaignCommand.Command, .. var campaignArgs])
+{
+    return await CampaignCommand.RunAsync(campaignArgs, Console.Out, Console.Error);
 }
 
 var app = BotHost.Build(args);

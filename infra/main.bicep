@@ -70,6 +70,7 @@ var tableNames = [
   'Directory'
   'FollowUps'
   'SchoolHistory'
+  'Campaigns'
 ]
 var queueNames = [
   'outbox'

@@ -22,12 +22,14 @@ public sealed class SupervisionTables
     public const string DirectoryName = "Directory";
     public const string FollowUpsName = "FollowUps";
     public const string SchoolHistoryName = "SchoolHistory";
+    public const string CampaignsName = "Campaigns";
 
     private static readonly string[] AllNames =
     [
         ConversationsName, ProcessedActivitiesName, FormSessionsName, ResponsesName, RespondentsName, PeopleName,
         PendingResponsesName, ReceiptsName, ScheduleName, ScheduledJobsName, DirectoryName,
         FollowUpsName, SchoolHistoryName,
+        CampaignsName,
     ];
 
     private readonly TableServiceClient _service;
@@ -73,6 +75,7 @@ public sealed class SupervisionTables
         Directory = Table(DirectoryName);
         FollowUps = Table(FollowUpsName);
         SchoolHistory = Table(SchoolHistoryName);
+        Campaigns = Table(CampaignsName);
     }
 
     public TableClient Conversations { get; }
@@ -88,6 +91,8 @@ public sealed class SupervisionTables
 
     /// <summary>Named responses given for each school, newest first, for its timeline.</summary>
     public TableClient SchoolHistory { get; }
+    /// <summary>Campaigns, their recipients and anonymous counts (see TableCampaignStore).</summary>
+    public TableClient Campaigns { get; }
 
     /// <summary>Anonymous responses waiting to be released into <see cref="Responses"/> (see AnonymousResponseRelease).</summary>
     public TableClient PendingResponses { get; }

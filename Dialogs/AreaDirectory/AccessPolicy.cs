@@ -58,6 +58,7 @@ public static class AccessPolicy
         // Whose follow-ups one may see and check off depends on the school or group: MaySeeSchool/MaySeeGroup decide.
         CommandKind.FollowUps or CommandKind.Timeline => OfficeAction.UseBot,
         CommandKind.Reach => OfficeAction.SeeReachability,
+        CommandKind.StartCampaign or CommandKind.MyCampaigns => OfficeAction.StartCampaign,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Every command needs a rule here."),
     };
 
@@ -67,6 +68,7 @@ public static class AccessPolicy
         CardVerbs.FormStart or CardVerbs.FormBack or CardVerbs.FormNext or CardVerbs.FormReview or CardVerbs.FormEdit
             or CardVerbs.FormSubmit or CardVerbs.FormCancel or CardVerbs.FormsMenu => OfficeAction.UseBot,
         CardVerbs.FollowUpDone or CardVerbs.TimelinePage => OfficeAction.UseBot,
+        _ when CampaignVerbs.All.Contains(verb) => OfficeAction.StartCampaign,
         _ => null,
     };
 

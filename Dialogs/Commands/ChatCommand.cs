@@ -19,6 +19,12 @@ public enum CommandKind
 
     /// <summary>Who can be reached in chat, per school (supervisors and admins).</summary>
     Reach,
+
+    /// <summary>Send a form to many people (a campaign).</summary>
+    StartCampaign,
+
+    /// <summary>The campaigns the user sent, with their counts and actions.</summary>
+    MyCampaigns,
 }
 
 /// <summary>A command users can type, in Thai or English; both work whatever the user's language.</summary>

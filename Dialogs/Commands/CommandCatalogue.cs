@@ -23,7 +23,17 @@ public static class CommandCatalogue
         new(CommandKind.Reach, "ติดต่อได้", "reach", "ใครติดต่อทางแชตได้บ้างในแต่ละโรงเรียน เช่น “ติดต่อได้ S0001” (ศึกษานิเทศก์และผู้ดูแลระบบ)", "Who can be reached in chat at each school, e.g. “reach S0001” (supervisors and admins)"),
     ];
 
-    public static ChatCommand Get(CommandKind kind) => All.First(c => c.Kind == kind);
+    /// <summary>
+    /// Commands that work when typed but stay out of Teams' command menu, which holds ten at most
+    /// (the manifest lists <see cref="All"/>): the campaign owners' commands.
+    /// </summary>
+    public static IReadOnlyList<ChatCommand> Typed { get; } =
+    [
+        new(CommandKind.StartCampaign, "ส่งแบบสำรวจ", "campaign", "ส่งแบบสำรวจถึงผู้รับจำนวนมาก (ศึกษานิเทศก์และผู้ดูแลระบบ)", "Send a survey to many people (supervisors and admins)"),
+        new(CommandKind.MyCampaigns, "แบบสำรวจของฉัน", "my campaigns", "แบบสำรวจที่ท่านส่ง: ผู้ตอบ ผู้ที่ยังไม่ตอบ ส่งซ้ำ ขยายเวลา ปิด", "Surveys you sent: who answered, who has not, resend, extend, close"),
+    ];
+
+    public static ChatCommand Get(CommandKind kind) => All.Concat(Typed).First(c => c.Kind == kind);
 
     /// <summary>
     /// The command the text names, or null. Case, surrounding spaces, a leading slash and Thai
@@ -33,7 +43,7 @@ public static class CommandCatalogue
     {
         var normalized = text.Normalize(NormalizationForm.FormC).Trim().TrimStart('/').Trim();
         // Longest keyword first, so a keyword that begins with another (none today) still wins.
-        foreach (var command in All.OrderByDescending(c => Math.Max(c.ThaiKeyword.Length, c.EnglishKeyword.Length)))
+        foreach (var command in All.Concat(Typed).OrderByDescending(c => Math.Max(c.ThaiKeyword.Length, c.EnglishKeyword.Length)))
         {
             foreach (var keyword in (string[])[command.ThaiKeyword, command.EnglishKeyword])
             {
