@@ -1,6 +1,7 @@
 using SupervisionBot.Bot;
 using SupervisionBot.Bot.AreaDirectory;
 using SupervisionBot.Bot.CardExport;
+using SupervisionBot.Bot.Visits;
 
 // A tool for people, not a host: handled before the web host so it needs no configuration or storage.
 if (args is [CardExporter.Command, .. var exportArgs])
@@ -10,6 +11,10 @@ if (args is [CardExporter.Command, .. var exportArgs])
 if (args is [DirectoryCommand.Command, .. var directoryArgs])
 {
     return await DirectoryCommand.RunAsync(directoryArgs, Console.Out, Console.Error);
+}
+if (args is [VisitsCommand.Command, .. var visitsArgs])
+{
+    return await VisitsCommand.RunAsync(visitsArgs, Console.Out, Console.Error);
 }
 
 var app = BotHost.Build(args);

@@ -15,6 +15,9 @@ public enum OfficeAction
 
     ScheduleVisit,
 
+    /// <summary>Lists of visits: a supervisor's own, a director's school's, anyone's for the area-wide roles.</summary>
+    SeeVisits,
+
     ImportDirectory,
 
     /// <summary>Who can and cannot be reached in chat, school by school.</summary>
@@ -44,6 +47,7 @@ public static class AccessPolicy
         [OfficeAction.UseBot] = Enum.GetValues<RespondentRole>(),
         [OfficeAction.StartCampaign] = [RespondentRole.Supervisor, RespondentRole.Admin],
         [OfficeAction.ScheduleVisit] = [RespondentRole.Supervisor, RespondentRole.Admin],
+        [OfficeAction.SeeVisits] = [RespondentRole.Supervisor, RespondentRole.Director, RespondentRole.UnitHead, RespondentRole.AreaDirector, RespondentRole.Admin],
         [OfficeAction.ImportDirectory] = [RespondentRole.Admin],
         [OfficeAction.SeeReachability] = [RespondentRole.Supervisor, RespondentRole.Admin],
     };
@@ -55,6 +59,8 @@ public static class AccessPolicy
     {
         CommandKind.Forms or CommandKind.Survey or CommandKind.Visit or CommandKind.Satisfaction or CommandKind.Meeting
             or CommandKind.Status or CommandKind.Resume or CommandKind.Cancel or CommandKind.Language or CommandKind.Help => OfficeAction.UseBot,
+        CommandKind.ScheduleVisit => OfficeAction.ScheduleVisit,
+        CommandKind.MyVisits => OfficeAction.SeeVisits,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Every command needs a rule here."),
     };
 
@@ -63,6 +69,9 @@ public static class AccessPolicy
     {
         CardVerbs.FormStart or CardVerbs.FormBack or CardVerbs.FormNext or CardVerbs.FormReview or CardVerbs.FormEdit
             or CardVerbs.FormSubmit or CardVerbs.FormCancel or CardVerbs.FormsMenu => OfficeAction.UseBot,
+        VisitVerbs.New or VisitVerbs.Schedule or VisitVerbs.Cancel or VisitVerbs.CancelConfirm
+            or VisitVerbs.Reschedule or VisitVerbs.RescheduleSave => OfficeAction.ScheduleVisit,
+        VisitVerbs.Week or VisitVerbs.Semester => OfficeAction.SeeVisits,
         _ => null,
     };
 
@@ -79,6 +88,7 @@ public static class AccessPolicy
         OfficeAction.UseBot => new("ใช้งานบอต", "use the bot"),
         OfficeAction.StartCampaign => new("ส่งแบบสำรวจถึงผู้รับจำนวนมาก", "send a survey campaign"),
         OfficeAction.ScheduleVisit => new("นัดหมายการนิเทศ", "schedule supervision visits"),
+        OfficeAction.SeeVisits => new("ดูรายการการนิเทศ", "see supervision visits"),
         OfficeAction.ImportDirectory => new("นำเข้าทำเนียบบุคลากร", "import the directory"),
         OfficeAction.SeeReachability => new("ดูว่าติดต่อใครทางแชตได้บ้าง", "see who can be reached in chat"),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Every action needs words here."),

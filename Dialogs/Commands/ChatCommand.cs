@@ -14,6 +14,12 @@ public enum CommandKind
     Cancel,
     Language,
     Help,
+
+    /// <summary>Plan a supervision visit (นัดนิเทศ).</summary>
+    ScheduleVisit,
+
+    /// <summary>A supervisor's visits by week; a director's school's.</summary>
+    MyVisits,
 }
 
 /// <summary>A command users can type, in Thai or English; both work whatever the user's language.</summary>
