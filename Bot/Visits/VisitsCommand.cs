@@ -1,13 +1,17 @@
 using System.Globalization;
+using SupervisionBot.Bot.AreaDirectory;
+using SupervisionBot.Bot.Scheduling;
 using SupervisionBot.Bot.Storage;
 using SupervisionBot.Dialogs.AreaDirectory;
+using SupervisionBot.Dialogs.Forms;
+using SupervisionBot.Dialogs.Scheduling;
 using SupervisionBot.Dialogs.Visits;
 
 namespace SupervisionBot.Bot.Visits;
 
 /// <summary>
-/// The office's tool for a term's plan, against the configured storage with the bot's own services
-/// (so imported visits get the same reminders as visits scheduled in chat):
+/// The office's tool for a term's plan, against the configured storage with the bot's own planning
+/// services (so imported visits are checked and reminded like visits scheduled in chat):
 /// <c>dotnet run --project Bot -- visits import &lt;file.csv&gt;</c> and
 /// <c>… visits export --supervisor &lt;email&gt; [--group &lt;n&gt;] [--semester &lt;yyyy-s&gt;] --out &lt;file.csv&gt;</c>.
 /// </summary>
@@ -45,14 +49,29 @@ public static class VisitsCommand
         }
     }
 
-    /// <summary>The bot's own host and configuration, built but not run: nothing listens, nothing is sent from here.</summary>
+    /// <summary>
+    /// The bot's configuration and the services planning needs, not the web host: the command needs no
+    /// bot credentials, only storage. Imported visits are planned in the bot's durable schedule, so
+    /// their reminders go out from whichever bot instance runs it.
+    /// </summary>
     private static async Task<WebApplication> StartAsync(string[] settings, Action<WebApplicationBuilder>? configure)
     {
-        var app = BotHost.Build(settings, builder =>
-        {
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            configure?.Invoke(builder);
-        });
+        var builder = WebApplication.CreateSlimBuilder(settings);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<StorageOptions>(builder.Configuration.GetSection("Storage"));
+        services.AddSingleton<SupervisionTables>();
+        services.Configure<AreaDirectoryOptions>(builder.Configuration.GetSection("Directory"));
+        services.AddSingleton<TableDirectoryStore>();
+        services.AddSingleton<DirectoryCache>();
+        services.AddSingleton<IOfficeDirectorySource>(sp => sp.GetRequiredService<DirectoryCache>());
+        services.AddSingleton(_ => FormCatalogue.LoadBuiltIn());
+        services.AddSingleton<TableJobSchedule>();
+        services.AddSingleton<IJobSchedule>(sp => sp.GetRequiredService<TableJobSchedule>());
+        services.AddVisits();
+        configure?.Invoke(builder);
+        var app = builder.Build();
         await app.Services.GetRequiredService<SupervisionTables>().EnsureCreatedAsync(CancellationToken.None);
         return app;
     }

@@ -27,14 +27,16 @@ public sealed partial class VisitImport(VisitPlanner planner)
     {
         var problems = new List<ImportProblem>();
         var requests = Read(fileName, content.Span, problems);
+        var visits = requests.Select(r => r.Request).ToList();
+        IReadOnlyList<ImportProblem> Rows(IEnumerable<(int Index, LocalizedText Reason)> found) =>
+            [.. problems.Concat(found.Select(p => new ImportProblem(fileName, requests[p.Index].Row, p.Reason))).OrderBy(p => p.Row)];
         if (problems.Count > 0)
         {
-            return new VisitImportReport(problems, 0, 0);
+            // The rows that read well are still checked as visits, so one report lists every bad row.
+            return new VisitImportReport(Rows(await planner.CheckAllAsync(visits, actor, cancellationToken)), 0, 0);
         }
-        var result = await planner.ScheduleAllAsync(requests.Select(r => r.Request).ToList(), actor, cancellationToken);
-        return new VisitImportReport(
-            result.Problems.Select(p => new ImportProblem(fileName, requests[p.Index].Row, p.Reason)).ToList(),
-            result.Added.Count, result.AlreadyThere);
+        var result = await planner.ScheduleAllAsync(visits, actor, cancellationToken);
+        return new VisitImportReport(Rows(result.Problems), result.Added.Count, result.AlreadyThere);
     }
 
     private static List<(int Row, VisitRequest Request)> Read(string fileName, ReadOnlySpan<byte> content, List<ImportProblem> problems)

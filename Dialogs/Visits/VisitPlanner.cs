@@ -77,8 +77,7 @@ public sealed class VisitPlanner(IVisitStore store, IVisitReminders reminders, I
     /// </summary>
     public async Task<PlanAllResult> ScheduleAllAsync(IReadOnlyList<VisitRequest> requests, VisitActor actor, CancellationToken cancellationToken)
     {
-        var current = await directory.CurrentAsync(cancellationToken);
-        var problems = requests.SelectMany((r, i) => rules.Check(r, actor, current).Select(p => (i, p))).ToList();
+        var problems = await CheckAllAsync(requests, actor, cancellationToken);
         if (problems.Count > 0)
         {
             return new PlanAllResult([], 0, problems);
@@ -90,6 +89,13 @@ public sealed class VisitPlanner(IVisitStore store, IVisitReminders reminders, I
         await store.AddAsync(added, cancellationToken);
         await Parallel.ForEachAsync(added, Options(cancellationToken), async (visit, ct) => await reminders.PlanAsync(visit, ct));
         return new PlanAllResult(added, exists.Count(e => e), []);
+    }
+
+    /// <summary>The problems of each request, by its index, storing nothing.</summary>
+    public async Task<IReadOnlyList<(int Index, LocalizedText Reason)>> CheckAllAsync(IReadOnlyList<VisitRequest> requests, VisitActor actor, CancellationToken cancellationToken)
+    {
+        var current = await directory.CurrentAsync(cancellationToken);
+        return requests.SelectMany((r, i) => rules.Check(r, actor, current).Select(p => (i, p))).ToList();
     }
 
     public Task<ChangeResult> CancelAsync(string visitId, VisitActor actor, CancellationToken cancellationToken) =>
