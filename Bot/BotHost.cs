@@ -9,7 +9,6 @@ using SupervisionBot.Bot.People;
 using SupervisionBot.Bot.Scheduling;
 using SupervisionBot.Bot.Storage;
 using SupervisionBot.Bot.Telemetry;
-using SupervisionBot.Bot.Visits;
 using Azure.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SupervisionBot.Dialogs.Conversations;
@@ -90,7 +89,6 @@ public static class BotHost
         services.AddAreaDirectory(configuration);
 
         services.AddOutbox(configuration);
-        services.AddVisits();
 
         var app = builder.Build();
         // A form definition with a mistake stops the bot here, with its file, path and problem,
