@@ -2,6 +2,7 @@ using SupervisionBot.Bot;
 using SupervisionBot.Bot.AreaDirectory;
 using SupervisionBot.Bot.Campaigns;
 using SupervisionBot.Bot.CardExport;
+using SupervisionBot.Bot.Visits;
 
 // A tool for people, not a host: handled before the web host so it needs no configuration or storage.
 if (args is [CardExporter.Command, .. var exportArgs])
@@ -15,6 +16,10 @@ if (args is [DirectoryCommand.Command, .. var directoryArgs])
 if (args is [CampaignCommand.Command, .. var campaignArgs])
 {
     return await CampaignCommand.RunAsync(campaignArgs, Console.Out, Console.Error);
+}
+if (args is [VisitsCommand.Command, .. var visitsArgs])
+{
+    return await VisitsCommand.RunAsync(visitsArgs, Console.Out, Console.Error);
 }
 
 var app = BotHost.Build(args);

@@ -71,6 +71,7 @@ var tableNames = [
   'FollowUps'
   'SchoolHistory'
   'Campaigns'
+  'Visits'
 ]
 var queueNames = [
   'outbox'

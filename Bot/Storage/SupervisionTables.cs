@@ -23,13 +23,14 @@ public sealed class SupervisionTables
     public const string FollowUpsName = "FollowUps";
     public const string SchoolHistoryName = "SchoolHistory";
     public const string CampaignsName = "Campaigns";
+    public const string VisitsName = "Visits";
 
     private static readonly string[] AllNames =
     [
         ConversationsName, ProcessedActivitiesName, FormSessionsName, ResponsesName, RespondentsName, PeopleName,
         PendingResponsesName, ReceiptsName, ScheduleName, ScheduledJobsName, DirectoryName,
         FollowUpsName, SchoolHistoryName,
-        CampaignsName,
+        CampaignsName, VisitsName,
     ];
 
     private readonly TableServiceClient _service;
@@ -76,6 +77,7 @@ public sealed class SupervisionTables
         FollowUps = Table(FollowUpsName);
         SchoolHistory = Table(SchoolHistoryName);
         Campaigns = Table(CampaignsName);
+        Visits = Table(VisitsName);
     }
 
     public TableClient Conversations { get; }
@@ -93,6 +95,8 @@ public sealed class SupervisionTables
     public TableClient SchoolHistory { get; }
     /// <summary>Campaigns, their recipients and anonymous counts (see TableCampaignStore).</summary>
     public TableClient Campaigns { get; }
+    /// <summary>Supervision visits by id, with pointer rows by supervisor and by school ordered by start.</summary>
+    public TableClient Visits { get; }
 
     /// <summary>Anonymous responses waiting to be released into <see cref="Responses"/> (see AnonymousResponseRelease).</summary>
     public TableClient PendingResponses { get; }

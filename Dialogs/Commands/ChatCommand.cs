@@ -25,6 +25,12 @@ public enum CommandKind
 
     /// <summary>The campaigns the user sent, with their counts and actions.</summary>
     MyCampaigns,
+
+    /// <summary>Plan a supervision visit (นัดนิเทศ).</summary>
+    ScheduleVisit,
+
+    /// <summary>A supervisor's visits by week; a director's school's.</summary>
+    MyVisits,
 }
 
 /// <summary>A command users can type, in Thai or English; both work whatever the user's language.</summary>

@@ -49,6 +49,7 @@ public sealed class RunningBot : IAsyncDisposable
             }
             builder.Configuration.AddInMemoryCollection(values);
             builder.Logging.AddProvider(logs);
+            Visits.NoVisitReminders.Register(builder);
             configure?.Invoke(builder);
         });
         await app.StartAsync();
