@@ -8,6 +8,7 @@ using SupervisionBot.Bot.Outbox;
 using SupervisionBot.Bot.People;
 using SupervisionBot.Bot.Scheduling;
 using SupervisionBot.Bot.Storage;
+using SupervisionBot.Bot.Summaries;
 using SupervisionBot.Bot.Telemetry;
 using Azure.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -89,6 +90,7 @@ public static class BotHost
         services.AddAreaDirectory(configuration);
 
         services.AddOutbox(configuration);
+        services.AddSummaries();
 
         var app = builder.Build();
         // A form definition with a mistake stops the bot here, with its file, path and problem,

@@ -20,11 +20,13 @@ public sealed class SupervisionTables
     public const string ScheduleName = "Schedule";
     public const string ScheduledJobsName = "ScheduledJobs";
     public const string DirectoryName = "Directory";
+    public const string AggregatesName = "Aggregates";
 
     private static readonly string[] AllNames =
     [
         ConversationsName, ProcessedActivitiesName, FormSessionsName, ResponsesName, RespondentsName, PeopleName,
         PendingResponsesName, ReceiptsName, ScheduleName, ScheduledJobsName, DirectoryName,
+        AggregatesName,
     ];
 
     private readonly TableServiceClient _service;
@@ -68,6 +70,7 @@ public sealed class SupervisionTables
         Schedule = Table(ScheduleName);
         ScheduledJobs = Table(ScheduledJobsName);
         Directory = Table(DirectoryName);
+        Aggregates = Table(AggregatesName);
     }
 
     public TableClient Conversations { get; }
@@ -77,6 +80,9 @@ public sealed class SupervisionTables
     public TableClient Respondents { get; }
     public TableClient People { get; }
     public TableClient Directory { get; }
+
+    /// <summary>Summaries' running totals per form version and scope, updated as each response is stored.</summary>
+    public TableClient Aggregates { get; }
 
     /// <summary>Anonymous responses waiting to be released into <see cref="Responses"/> (see AnonymousResponseRelease).</summary>
     public TableClient PendingResponses { get; }
