@@ -37,6 +37,7 @@ public sealed class PendingAnonymousResponses(SupervisionTables tables, IOptions
             [QueuedAt] = time.GetUtcNow(),
         };
         AnswersColumns.Write(entity, response.Answers);
+        LinkColumns.Write(entity, response.Link);
         try
         {
             await tables.PendingResponses.AddEntityAsync(entity, cancellationToken);
@@ -76,8 +77,11 @@ public sealed class PendingAnonymousResponses(SupervisionTables tables, IOptions
                 foreach (var row in batch)
                 {
                     var answers = AnswersColumns.Read(row);
-                    var response = new FormResponse(row.GetString("FormId"), row.GetInt32("FormVersion") ?? 1, string.Empty, answers, now, Respondent: null);
-                    await aggregates.RecordAsync(row.GetString(ResponseKey), response, campaign: null, cancellationToken);
+                    var response = new FormResponse(row.GetString("FormId"), row.GetInt32("FormVersion") ?? 1, string.Empty, answers, now, Respondent: null)
+                    {
+                        Link = LinkColumns.Read(row),
+                    };
+                    await aggregates.RecordAsync(row.GetString(ResponseKey), response, cancellationToken);
                 }
             }
             await TableBatches.DeleteAsync(tables.PendingResponses, batch, cancellationToken);
@@ -95,6 +99,7 @@ public sealed class PendingAnonymousResponses(SupervisionTables tables, IOptions
             ["SubmittedUtc"] = releasedAt,
         };
         AnswersColumns.Write(response, AnswersColumns.Read(pending));
+        LinkColumns.Write(response, LinkColumns.Read(pending));
         return response;
     }
 }

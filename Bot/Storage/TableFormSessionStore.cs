@@ -77,6 +77,7 @@ public sealed class TableFormSessionStore(SupervisionTables tables) : IFormSessi
             ["LastActionFingerprint"] = s.LastActionFingerprint,
         };
         AnswersColumns.Write(entity, s.Answers);
+        LinkColumns.Write(entity, s.Link);
         return entity;
     }
 
@@ -89,6 +90,7 @@ public sealed class TableFormSessionStore(SupervisionTables tables) : IFormSessi
         FormId = e.GetString("FormId"),
         FormVersion = e.GetInt32("FormVersion") ?? 1,
         Answers = AnswersColumns.Read(e),
+        Link = LinkColumns.Read(e),
         PageIndex = e.GetInt32("PageIndex") ?? 0,
         InReview = e.GetBoolean("InReview") ?? false,
         EditingSectionId = e.GetString("EditingSectionId"),

@@ -30,6 +30,7 @@ public sealed class TableResponseStore(SupervisionTables tables, PendingAnonymou
             ["Respondent"] = response.Respondent,
         };
         AnswersColumns.Write(entity, response.Answers);
+        LinkColumns.Write(entity, response.Link);
         FormResponse stored;
         try
         {
@@ -43,7 +44,7 @@ public sealed class TableResponseStore(SupervisionTables tables, PendingAnonymou
         }
         if (aggregates is not null)
         {
-            await aggregates.RecordAsync(submissionKey, stored, campaign: null, cancellationToken);
+            await aggregates.RecordAsync(submissionKey, stored, cancellationToken);
         }
         return stored;
     }
@@ -102,7 +103,8 @@ public sealed class TableResponseStore(SupervisionTables tables, PendingAnonymou
             return null;
         }
         return new FormResponse(e.GetString("FormId"), e.GetInt32("FormVersion") ?? 1, e.GetString("ReferenceNumber"),
-            AnswersColumns.Read(e), e.GetDateTimeOffset("SubmittedUtc") ?? DateTimeOffset.MinValue, respondent);
+            AnswersColumns.Read(e), e.GetDateTimeOffset("SubmittedUtc") ?? DateTimeOffset.MinValue, respondent)
+        { Link = LinkColumns.Read(e) };
     }
 
     private async Task<FormResponse?> FindAnonymousReceiptAsync(string ownerKey, string submissionKey, CancellationToken cancellationToken)

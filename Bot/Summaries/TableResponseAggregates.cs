@@ -31,7 +31,7 @@ public sealed class TableResponseAggregates(SupervisionTables tables, FormCatalo
 
     private readonly ConcurrentDictionary<(string Partition, string Row), CachedRow> cache = new();
 
-    public async Task RecordAsync(string responseKey, FormResponse response, string? campaign, CancellationToken cancellationToken)
+    public async Task RecordAsync(string responseKey, FormResponse response, CancellationToken cancellationToken)
     {
         var form = catalogue.Find(response.FormId, response.FormVersion);
         if (form is null)
@@ -41,7 +41,7 @@ public sealed class TableResponseAggregates(SupervisionTables tables, FormCatalo
         }
         var place = ResponsePlace.Of(form, response, await directory.CurrentAsync(cancellationToken));
         var partition = Partition(form.Id, form.Version);
-        var rows = place.Scopes(campaign).Select(RowKey).ToArray();
+        var rows = place.Scopes(response.Link.CampaignId).Select(RowKey).ToArray();
         var marker = MarkerKey(responseKey);
         for (var attempt = 1; ; attempt++)
         {

@@ -66,11 +66,23 @@ public static class AccessPolicy
         _ => null,
     };
 
+    /// <summary>Everyone may use the bot, someone with no role too: they still get help and can ask for one.</summary>
     public static AccessDecision Decide(OfficeAction action, IReadOnlySet<RespondentRole> roles)
     {
         var holders = Holders[action];
-        return new AccessDecision(holders.Any(roles.Contains), holders);
+        return new AccessDecision(action == OfficeAction.UseBot || holders.Any(roles.Contains), holders);
     }
+
+    /// <summary>The action as the end of "only … may …", for the refusal message.</summary>
+    public static LocalizedText Describe(OfficeAction action) => action switch
+    {
+        OfficeAction.UseBot => new("ใช้งานบอต", "use the bot"),
+        OfficeAction.StartCampaign => new("ส่งแบบสำรวจถึงผู้รับจำนวนมาก", "send a survey campaign"),
+        OfficeAction.ScheduleVisit => new("นัดหมายการนิเทศ", "schedule supervision visits"),
+        OfficeAction.ImportDirectory => new("นำเข้าทำเนียบบุคลากร", "import the directory"),
+        OfficeAction.SeeReachability => new("ดูว่าติดต่อใครทางแชตได้บ้าง", "see who can be reached in chat"),
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Every action needs words here."),
+    };
 
     /// <summary>
     /// Whether the person may see the answers given at a school: its director, the supervisors

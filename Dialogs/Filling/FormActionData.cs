@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using SupervisionBot.Dialogs.Forms;
 
 namespace SupervisionBot.Dialogs.Filling;
 
@@ -18,6 +19,43 @@ public static class FormActionData
 
     /// <summary>Answers a proactive card's start button fills in (school, visit date…).</summary>
     public const string Prefill = "prefill";
+
+    /// <summary>The campaign or visit a proactive card's start button starts its form for: {"campaign": id, "visit": id}.</summary>
+    public const string Link = "link";
+
+    private const string LinkCampaign = "campaign";
+    private const string LinkVisit = "visit";
+    private const int MaxLinkIdLength = 64;
+
+    /// <summary>The data a start button carries to link the form it starts.</summary>
+    public static JsonObject LinkData(FormLink link)
+    {
+        var data = new JsonObject();
+        if (link.CampaignId is { } campaign)
+        {
+            data[LinkCampaign] = campaign;
+        }
+        if (link.VisitId is { } visit)
+        {
+            data[LinkVisit] = visit;
+        }
+        return data;
+    }
+
+    /// <summary>
+    /// The link a start button carried. The client can forge it, so only well-formed ids are taken;
+    /// whoever counts by it (campaigns, visits) still checks the person belongs there.
+    /// </summary>
+    public static FormLink LinkOf(JsonObject data) =>
+        data[Link] is JsonObject link
+            ? new FormLink(LinkId(link, LinkCampaign), LinkId(link, LinkVisit))
+            : FormLink.None;
+
+    private static string? LinkId(JsonObject link, string key) =>
+        link[key] is JsonValue value && value.TryGetValue<string>(out var id)
+            && id.Length is > 0 and <= MaxLinkIdLength && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            ? id
+            : null;
 
     public static JsonObject For(FormSession session) => new()
     {

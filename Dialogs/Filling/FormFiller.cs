@@ -14,7 +14,8 @@ public sealed class FormFiller(
     SessionCards cards,
     IFormSessionStore sessions,
     IRespondentRegistry respondents,
-    TimeProvider time)
+    TimeProvider time,
+    IEnumerable<IFormProgress> progress)
 {
     private const int MaxConcurrentRetries = 3;
 
@@ -24,7 +25,7 @@ public sealed class FormFiller(
     public FormDefinition? FormOf(FormSession session) => catalogue.Find(session.FormId);
 
     /// <summary>Starts <paramref name="form"/>, or brings back the user's open form.</summary>
-    public async Task<TurnResult> StartAsync(Turn turn, FormDefinition form, FormAnswers prefill, CancellationToken cancellationToken)
+    public async Task<TurnResult> StartAsync(Turn turn, FormDefinition form, FormAnswers prefill, CancellationToken cancellationToken, FormLink? link = null)
     {
         var language = turn.Language;
         for (var attempt = 0; attempt < MaxConcurrentRetries; attempt++)
@@ -54,12 +55,17 @@ public sealed class FormFiller(
                 FormId = form.Id,
                 FormVersion = form.Version,
                 Answers = prefill,
+                Link = link ?? FormLink.None,
                 StateVersion = 1,
                 StartedAt = now,
                 LastActivityAt = now,
             };
             if (await sessions.TryWriteAsync(session, null, cancellationToken))
             {
+                foreach (var observer in progress)
+                {
+                    await observer.StartedAsync(session, cancellationToken);
+                }
                 return TurnResult.With(OutgoingMessage.Of(await cards.CurrentAsync(session, form, language, cancellationToken)));
             }
             // Another device started a form at the same moment: show whatever won.

@@ -16,6 +16,9 @@ public sealed record FormSession
     public required int FormVersion { get; init; }
     public FormAnswers Answers { get; init; } = FormAnswers.Empty;
 
+    /// <summary>The campaign or visit the button that started this form named; carried into the response.</summary>
+    public FormLink Link { get; init; } = FormLink.None;
+
     /// <summary>Index into the form's pages for these answers (see <see cref="FormPages"/>).</summary>
     public int PageIndex { get; init; }
 

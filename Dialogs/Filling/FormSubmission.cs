@@ -16,7 +16,8 @@ public sealed class FormSubmission(
     IFormSessionStore sessions,
     IResponseStore responses,
     IRespondentRegistry respondents,
-    TimeProvider time)
+    TimeProvider time,
+    IEnumerable<IFormProgress> progress)
 {
     /// <summary>
     /// Each page was checked as it was filled, but an edit can change which items apply and the
@@ -42,12 +43,16 @@ public sealed class FormSubmission(
     {
         var session = stored.Session;
         var response = new FormResponse(form.Id, form.Version, ReferenceNumbers.New(form, time.GetUtcNow()), checkedAnswers, time.GetUtcNow(),
-            form.Settings.Anonymous ? null : session.RespondentKey);
+            form.Settings.Anonymous ? null : session.RespondentKey) { Link = session.Link };
         // The session id is the submission's identity: a repeat of this submit finds the first response.
         var saved = await responses.SaveOnceAsync(session.SessionId, session.RespondentKey, response, cancellationToken);
         if (form.Settings.Anonymous)
         {
             await respondents.MarkRespondedAsync(form.Id, form.Version, session.RespondentKey, cancellationToken);
+        }
+        foreach (var observer in progress)
+        {
+            await observer.SubmittedAsync(saved with { Link = session.Link }, saved.Respondent, cancellationToken);
         }
         await sessions.TryDeleteAsync(session, stored.ETag, cancellationToken);
         return FormCardPresenter.ReceiptCard(form, saved, language);

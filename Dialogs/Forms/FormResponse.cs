@@ -65,4 +65,6 @@ public sealed record FormResponse(
 {
     // Stored and compared in UTC; Bangkok time (UTC+07:00) is for display only.
     public DateTimeOffset SubmittedUtc { get; init; } = SubmittedUtc.ToUniversalTime();
+
+    public FormLink Link { get; init; } = FormLink.None;
 }

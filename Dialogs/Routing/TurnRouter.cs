@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using SupervisionBot.Cards;
 using SupervisionBot.Cards.Builders;
+using AdaptiveCard = SupervisionBot.Cards.Model.AdaptiveCard;
+using SupervisionBot.Dialogs.AreaDirectory;
 using SupervisionBot.Dialogs.Commands;
 using SupervisionBot.Dialogs.Conversations;
 using SupervisionBot.Dialogs.Filling;
@@ -19,8 +21,11 @@ public sealed class TurnRouter(
     IPersonalChats personalChats,
     FormCatalogue catalogue,
     FormFiller filler,
-    FormActions actions)
+    FormActions actions,
+    IEnumerable<ITurnFeature> features)
 {
+    private readonly ITurnFeature[] features = features.ToArray();
+
     private static readonly Dictionary<CommandKind, FormKind[]> FormGroups = new Dictionary<CommandKind, FormKind[]>
     {
         [CommandKind.Forms] = Enum.GetValues<FormKind>(),
@@ -77,6 +82,14 @@ public sealed class TurnRouter(
     private async Task<TurnResult> CommandAsync(Turn turn, CommandKind command, string argument, CancellationToken cancellationToken)
     {
         var personal = turn.Conversation.Kind == ConversationKind.Personal;
+        if (features.FirstOrDefault(f => f.Commands.Contains(command)) is { } feature)
+        {
+            var held = await roles.GetRolesAsync(turn.User, cancellationToken);
+            var action = AccessPolicy.ForCommand(command);
+            return AccessPolicy.Decide(action, held) is { Allowed: false } refused
+                ? Refused(turn, refused, action)
+                : await feature.CommandAsync(turn, held, command, argument, cancellationToken);
+        }
         switch (command)
         {
             case CommandKind.Help:
@@ -124,7 +137,7 @@ public sealed class TurnRouter(
             {
                 return new TurnResult { UpdatedCard = SessionCards.Notice(FillingTexts.ClosedTitle(turn.Language), FillingTexts.UnknownForm(turn.Language)) };
             }
-            return await StartFormAsync(turn, form, Prefill(form, action.Data), cancellationToken);
+            return await StartFormAsync(turn, form, Prefill(form, action.Data), cancellationToken, FormActionData.LinkOf(action.Data));
         }
         if (action.Verb == CardVerbs.FormsMenu)
         {
@@ -134,11 +147,23 @@ public sealed class TurnRouter(
         {
             return await actions.HandleAsync(turn, action, cancellationToken);
         }
+        if (features.FirstOrDefault(f => action.Verb.StartsWith(f.VerbPrefix, StringComparison.Ordinal)) is { } feature)
+        {
+            var held = await roles.GetRolesAsync(turn.User, cancellationToken);
+            // A verb the policy does not know was not sent by a card of ours: nobody may use it.
+            if (AccessPolicy.ForVerb(action.Verb) is not { } needed)
+            {
+                return new TurnResult { UpdatedCard = HelpGuide.Card(turn.Language) };
+            }
+            return AccessPolicy.Decide(needed, held) is { Allowed: false } refused
+                ? new TurnResult { UpdatedCard = RefusalCard(turn, refused, needed) }
+                : await feature.CardActionAsync(turn, held, action, cancellationToken);
+        }
         return new TurnResult { UpdatedCard = HelpGuide.Card(turn.Language) };
     }
 
     /// <summary>Forms are filled only in the personal chat, so answers never show in a group or channel.</summary>
-    private async Task<TurnResult> StartFormAsync(Turn turn, FormDefinition form, FormAnswers prefill, CancellationToken cancellationToken)
+    private async Task<TurnResult> StartFormAsync(Turn turn, FormDefinition form, FormAnswers prefill, CancellationToken cancellationToken, FormLink? link = null)
     {
         var language = turn.Language;
         var mine = await FormsForAsync(turn.User, cancellationToken);
@@ -148,17 +173,23 @@ public sealed class TurnRouter(
         }
         if (turn.Conversation.Kind == ConversationKind.Personal)
         {
-            return await filler.StartAsync(turn, form, prefill, cancellationToken);
+            return await filler.StartAsync(turn, form, prefill, cancellationToken, link);
         }
         if (await personalChats.OpenAsync(turn.User, turn.Conversation, cancellationToken) is not { } personalChat)
         {
             return TurnResult.With(OutgoingMessage.Of(FillingTexts.OpenInPersonalChat(language)));
         }
-        var started = await filler.StartAsync(turn with { Conversation = personalChat }, form, prefill, cancellationToken);
+        var started = await filler.StartAsync(turn with { Conversation = personalChat }, form, prefill, cancellationToken, link);
         var result = TurnResult.With(OutgoingMessage.Of(FillingTexts.MovedToPersonalChat(language, form.Title.Get(language))));
         result.Messages.AddRange(started.Messages.Select(m => m with { To = personalChat }));
         return result;
     }
+
+    private static TurnResult Refused(Turn turn, AccessDecision refused, OfficeAction action) =>
+        TurnResult.With(OutgoingMessage.Of(RefusalCard(turn, refused, action)));
+
+    private static AdaptiveCard RefusalCard(Turn turn, AccessDecision refused, OfficeAction action) =>
+        SessionCards.Notice(FillingTexts.NotAllowedTitle(turn.Language), refused.Refusal(AccessPolicy.Describe(action)).Get(turn.Language));
 
     private static TurnResult NotAllowed(Turn turn, FormDefinition form)
     {

@@ -53,9 +53,9 @@ public interface IResponseAggregates
     /// <summary>
     /// Adds a stored response to every scope it counts in. <paramref name="responseKey"/> names the
     /// stored response: recording the same key again changes nothing, so a redelivered or retried
-    /// save is counted once.
+    /// save is counted once. A response linked to a campaign counts in that campaign's scopes too.
     /// </summary>
-    Task RecordAsync(string responseKey, FormResponse response, string? campaign, CancellationToken cancellationToken);
+    Task RecordAsync(string responseKey, FormResponse response, CancellationToken cancellationToken);
 
     /// <summary>The aggregate of one scope; an empty one when no response has been counted there.</summary>
     Task<ScopeAggregate> ReadAsync(FormDefinition form, SummaryScope scope, CancellationToken cancellationToken);

@@ -20,7 +20,8 @@ public sealed class FormDesk
 {
     public static readonly FormCatalogue Catalogue = FormCatalogue.LoadBuiltIn();
 
-    public FormDesk(ManualTimeProvider? time = null, IFormSessionStore? sessions = null, IResponseStore? responses = null, ConversationKind kind = ConversationKind.Personal, IRoleDirectory? roles = null, IRespondentRegistry? respondents = null)
+    public FormDesk(ManualTimeProvider? time = null, IFormSessionStore? sessions = null, IResponseStore? responses = null, ConversationKind kind = ConversationKind.Personal, IRoleDirectory? roles = null, IRespondentRegistry? respondents = null,
+        IEnumerable<IFormProgress>? progress = null, IEnumerable<ITurnFeature>? features = null)
     {
         Time = time ?? new ManualTimeProvider(new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero));
         Sessions = sessions ?? new InMemorySessionStore();
@@ -30,10 +31,10 @@ public sealed class FormDesk
         Presenter = new FormCardPresenter(pickers);
         var validator = new FormValidator(pickers);
         var cards = new SessionCards(Presenter);
-        Filler = new FormFiller(Catalogue, cards, Sessions, Respondents, Time);
-        var submission = new FormSubmission(Catalogue, validator, Sessions, Responses, Respondents, Time);
+        Filler = new FormFiller(Catalogue, cards, Sessions, Respondents, Time, progress ?? []);
+        var submission = new FormSubmission(Catalogue, validator, Sessions, Responses, Respondents, Time, progress ?? []);
         var actions = new FormActions(Catalogue, validator, cards, submission, Sessions, Time);
-        Router = new TurnRouter(References, Preferences, roles ?? new FixedRoles(Enum.GetValues<RespondentRole>()), PersonalChats, Catalogue, Filler, actions);
+        Router = new TurnRouter(References, Preferences, roles ?? new FixedRoles(Enum.GetValues<RespondentRole>()), PersonalChats, Catalogue, Filler, actions, features ?? []);
         Conversation = new ConversationReference(kind == ConversationKind.Personal ? "a:personal-1" : "19:grp@thread.tacv2;messageid=1", kind,
             "https://smba.trafficmanager.net/apac/", "tid", "28:bot", "29:teacher", "aad-teacher", "ครูสมศรี", null, kind == ConversationKind.Channel ? "19:grp@thread.tacv2" : null, "th-TH");
     }
@@ -75,6 +76,12 @@ public sealed class FormDesk
         {
             data[key] = value?.DeepClone();
         }
+        return await ActAsync(verb, data);
+    }
+
+    /// <summary>A button with <paramref name="data"/>, as a card the desk did not show (a proactive one) would send it.</summary>
+    public async Task<TurnResult> ActAsync(string verb, JsonObject data)
+    {
         var result = await Router.HandleAsync(new Turn(TurnKind.CardAction, Conversation, User, Language, Time.GetUtcNow(), Action: new CardAction(verb, data, "card-1")), CancellationToken.None);
         Card = result.UpdatedCard ?? result.Messages.LastOrDefault(m => m.Card is not null)?.Card ?? Card;
         return result;

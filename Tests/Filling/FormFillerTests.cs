@@ -32,6 +32,11 @@ public sealed class FormFillerTests
     {
         desk ??= new FormDesk();
         await desk.SayAsync("ประเมิน");
+        return await AnswerToReviewAsync(desk);
+    }
+
+    private static async Task<FormDesk> AnswerToReviewAsync(FormDesk desk)
+    {
         await desk.PressAsync(CardVerbs.FormNext, new Dictionary<string, string?> { ["position"] = "teacher", ["years-of-service"] = "6-10" });
         await desk.PressAsync(CardVerbs.FormNext, Supervisor);
         await desk.PressAsync(CardVerbs.FormNext, Process);
@@ -311,5 +316,58 @@ public sealed class FormFillerTests
         Assert.Contains("\"value\":\"teacher\"", FormDesk.Text(result.Messages.Single().Card!));
         var answers = Assert.Single(((InMemorySessionStore)desk.Sessions).All).Session.Answers;
         Assert.Equal(["position"], answers.Values.Keys);
+    }
+
+    [Fact]
+    public async Task A_start_button_naming_a_visit_links_the_anonymous_response_to_it_and_tells_the_observers()
+    {
+        var progress = new RecordingProgress();
+        var desk = new FormDesk(progress: [progress]);
+        var data = new System.Text.Json.Nodes.JsonObject
+        {
+            [FormActionData.FormId] = Satisfaction,
+            [FormActionData.Link] = FormActionData.LinkData(new FormLink("camp-1", "visit-42")),
+        };
+        await desk.ActAsync(CardVerbs.FormStart, data);
+        await AnswerToReviewAsync(desk);
+
+        await desk.PressAsync(CardVerbs.FormSubmit);
+
+        var response = Assert.Single(((InMemoryResponseStore)desk.Responses).All);
+        Assert.Equal(new FormLink("camp-1", "visit-42"), response.Link);
+        Assert.Equal(new FormLink("camp-1", "visit-42"), Assert.Single(progress.Started).Link);
+        var (submitted, respondent) = Assert.Single(progress.Submitted);
+        Assert.Equal("visit-42", submitted.Link.VisitId);
+        Assert.Null(respondent);
+    }
+
+    [Theory]
+    [InlineData("{\"campaign\":\"../x\"}")]
+    [InlineData("{\"campaign\":7}")]
+    [InlineData("\"visit-1\"")]
+    [InlineData("{\"visit\":\"0123456789012345678901234567890123456789012345678901234567890123456789\"}")]
+    public void A_forged_link_is_dropped(string link)
+    {
+        var data = new System.Text.Json.Nodes.JsonObject { [FormActionData.Link] = System.Text.Json.Nodes.JsonNode.Parse(link) };
+
+        Assert.True(FormActionData.LinkOf(data).IsEmpty);
+    }
+
+    private sealed class RecordingProgress : IFormProgress
+    {
+        public List<FormSession> Started { get; } = [];
+        public List<(FormResponse Response, string? Respondent)> Submitted { get; } = [];
+
+        public Task StartedAsync(FormSession session, CancellationToken cancellationToken)
+        {
+            Started.Add(session);
+            return Task.CompletedTask;
+        }
+
+        public Task SubmittedAsync(FormResponse response, string? respondentKey, CancellationToken cancellationToken)
+        {
+            Submitted.Add((response, respondentKey));
+            return Task.CompletedTask;
+        }
     }
 }

@@ -122,6 +122,26 @@ public sealed class FormStoresTests : IAsyncLifetime
         Assert.Null(await store.FindReceiptAsync("aad-other", "supervision-satisfaction", "session-1", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task The_campaign_and_visit_a_form_was_filled_for_stay_with_its_session_and_response_also_when_anonymous()
+    {
+        var link = new FormLink("camp-7", "visit-3");
+        var session = Session() with { Link = link };
+        var sessions = new TableFormSessionStore(_tables);
+        Assert.True(await sessions.TryWriteAsync(session, null, CancellationToken.None));
+        Assert.Equal(link, (await sessions.GetAsync(session.ConversationId, session.UserId, CancellationToken.None))!.Session.Link);
+
+        var store = Store();
+        await store.SaveOnceAsync("named-1", "aad-u", new FormResponse("iqa-follow-up", 1, "IQA-1", FormAnswers.Empty, DateTimeOffset.UtcNow, "aad-u") { Link = link }, CancellationToken.None);
+        await store.SaveOnceAsync("anon-1", "aad-u", new FormResponse("supervision-satisfaction", 1, "SAT-1", FormAnswers.Empty, DateTimeOffset.UtcNow, null) { Link = link }, CancellationToken.None);
+        Assert.Equal(link, (await store.FindReceiptAsync("aad-u", "iqa-follow-up", "named-1", CancellationToken.None))!.Link);
+        var privacy = new PrivacyOptions { MinimumWait = TimeSpan.Zero, MinimumBatch = 1 };
+        Assert.Equal(1, await new PendingAnonymousResponses(_tables, Options.Create(privacy), TimeProvider.System).ReleaseDueAsync(CancellationToken.None));
+
+        var released = _tables.Responses.Query<TableEntity>(e => e.PartitionKey == "supervision-satisfaction").Single();
+        Assert.Equal(link, LinkColumns.Read(released));
+    }
+
     private TableResponseStore Store(TimeProvider? time = null) =>
         new(_tables, new PendingAnonymousResponses(_tables, Options.Create(new PrivacyOptions()), time ?? TimeProvider.System));
 

@@ -30,7 +30,7 @@ public sealed class ResponseAggregatesTests : IAsyncLifetime
         var second = Aggregates(_tables);
         var responses = Enumerable.Range(0, 40).Select(i => NeedsResponse(i % 2 == 0 ? "1010" : "1011", 1 + i % 5, 5)).ToArray();
         await Task.WhenAll(responses.Select((response, i) => Task.Run(() =>
-            (i % 2 == 0 ? first : second).RecordAsync("r" + i, response, campaign: null, CancellationToken.None))));
+            (i % 2 == 0 ? first : second).RecordAsync("r" + i, response, CancellationToken.None))));
 
         var expected = new FormSummary(Needs);
         foreach (var response in responses)
@@ -52,11 +52,11 @@ public sealed class ResponseAggregatesTests : IAsyncLifetime
         var first = Aggregates(_tables);
         var second = Aggregates(_tables);
         var response = NeedsResponse("2020", 2, 4);
-        await first.RecordAsync("same", response, null, CancellationToken.None);
+        await first.RecordAsync("same", response, CancellationToken.None);
         await Task.WhenAll(
-            first.RecordAsync("same", response, null, CancellationToken.None),
-            second.RecordAsync("same", response, null, CancellationToken.None),
-            second.RecordAsync("same", response, null, CancellationToken.None));
+            first.RecordAsync("same", response, CancellationToken.None),
+            second.RecordAsync("same", response, CancellationToken.None),
+            second.RecordAsync("same", response, CancellationToken.None));
 
         var group = await first.ReadAsync(Needs, SummaryScope.Group(2), CancellationToken.None);
         Assert.Equal(1, group.Totals.Respondents);
@@ -77,6 +77,19 @@ public sealed class ResponseAggregatesTests : IAsyncLifetime
         Assert.Equal(["อยากได้วิทยากรเรื่อง PLC"], school.Texts["suggestions"]);
         var schools = await aggregates.ReadLevelAsync(Needs, ScopeLevel.School, null, CancellationToken.None);
         Assert.Equal(SummaryScope.School("1011"), Assert.Single(schools).Scope);
+    }
+
+    [Fact]
+    public async Task A_response_from_a_campaign_counts_in_the_campaign_and_in_the_form_overall()
+    {
+        var aggregates = Aggregates(_tables);
+        await aggregates.RecordAsync("c-1", NeedsResponse("2021", 3, 5) with { Link = new("campaign-7", null) }, CancellationToken.None);
+        await aggregates.RecordAsync("c-2", NeedsResponse("2021", 1, 5), CancellationToken.None);
+
+        Assert.Equal(1, (await aggregates.ReadAsync(Needs, SummaryScope.Area("campaign-7"), CancellationToken.None)).Totals.Respondents);
+        Assert.Equal(1, (await aggregates.ReadAsync(Needs, SummaryScope.School("2021", "campaign-7"), CancellationToken.None)).Totals.Respondents);
+        Assert.Equal(2, (await aggregates.ReadAsync(Needs, SummaryScope.School("2021"), CancellationToken.None)).Totals.Respondents);
+        Assert.Equal(SummaryScope.Group(2, "campaign-7"), Assert.Single(await aggregates.ReadLevelAsync(Needs, ScopeLevel.Group, "campaign-7", CancellationToken.None)).Scope);
     }
 
     [Fact]
