@@ -16,7 +16,7 @@ internal static class SummaryFixtures
     public static FormDefinition Satisfaction => Catalogue.Find("supervision-satisfaction")!;
 
     /// <summary>Two groups of two schools; group 1 has a channel, a chair and directors; an area director and a unit head.</summary>
-    public static OfficeDirectory Directory { get; } = new(
+    public static OfficeDirectory Office { get; } = new(
         [
             new SchoolGroup(1, "กลุ่มโรงเรียนที่ 1 สหวิทยาเขตพระนคร", "Group 1 Phra Nakhon", "chair1@sesao1.go.th", null, "team-1", "19:group1@thread.tacv2"),
             new SchoolGroup(2, "กลุ่มโรงเรียนที่ 2", null, null, null, null, null),
@@ -47,7 +47,7 @@ internal static class SummaryFixtures
     }
 
     public static TableResponseAggregates Aggregates(SupervisionTables tables) =>
-        new(tables, Catalogue, new FixedDirectory(Directory), TimeProvider.System, NullLogger<TableResponseAggregates>.Instance);
+        new(tables, Catalogue, new FixedDirectory(Office), TimeProvider.System, NullLogger<TableResponseAggregates>.Instance);
 
     /// <summary>A needs-survey response from <paramref name="school"/> rating every current-state item <paramref name="current"/> and every desired item <paramref name="desired"/>.</summary>
     public static FormResponse NeedsResponse(string school, int current, int desired, string? suggestion = null, string respondent = "aad-dir1010")
