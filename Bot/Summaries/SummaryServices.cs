@@ -1,3 +1,5 @@
+using SupervisionBot.Dialogs.AreaDirectory;
+using SupervisionBot.Dialogs.Routing;
 using SupervisionBot.Dialogs.Summaries;
 
 namespace SupervisionBot.Bot.Summaries;
@@ -9,6 +11,11 @@ public static class SummaryServices
     {
         services.AddSingleton<TableResponseAggregates>();
         services.AddSingleton<IResponseAggregates>(sp => sp.GetRequiredService<TableResponseAggregates>());
+        services.AddSingleton<SummaryReader>();
+        // Campaign facts (open or closed, invited counts) come from the campaigns feature when it registers them.
+        services.AddSingleton(sp => new SummaryCards(sp.GetRequiredService<SummaryReader>(), sp.GetRequiredService<IOfficeDirectorySource>(), sp.GetService<ICampaignFacts>()));
+        services.AddSingleton<SummaryDistribution>();
+        services.AddTransient<ITurnFeature, SummaryFeature>();
         return services;
     }
 }

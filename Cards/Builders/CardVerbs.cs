@@ -13,6 +13,9 @@ public static class CardVerbs
 
     /// <summary>Shows the forms the user may fill (the welcome card's button).</summary>
     public const string FormsMenu = "forms.menu";
+
+    /// <summary>A summary card's Universal Actions refresh: the card is read again from the aggregates.</summary>
+    public const string SummaryRefresh = "summary.refresh";
 }
 
 /// <summary>

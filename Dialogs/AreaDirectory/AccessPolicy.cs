@@ -19,6 +19,9 @@ public enum OfficeAction
 
     /// <summary>Who can and cannot be reached in chat, school by school.</summary>
     SeeReachability,
+
+    /// <summary>A form's summary; which scopes (school, group, area) is <see cref="AccessPolicy.MaySeeSchool"/>, <see cref="AccessPolicy.MaySeeGroup"/> and <see cref="AccessPolicy.MaySeeArea"/>.</summary>
+    SeeSummaries,
 }
 
 /// <summary>The answer to "may I?": when refused, who may, so the message can send the user to them.</summary>
@@ -46,6 +49,11 @@ public static class AccessPolicy
         [OfficeAction.ScheduleVisit] = [RespondentRole.Supervisor, RespondentRole.Admin],
         [OfficeAction.ImportDirectory] = [RespondentRole.Admin],
         [OfficeAction.SeeReachability] = [RespondentRole.Supervisor, RespondentRole.Admin],
+        [OfficeAction.SeeSummaries] =
+        [
+            RespondentRole.Director, RespondentRole.GroupChair, RespondentRole.GroupViceChair, RespondentRole.Supervisor,
+            RespondentRole.UnitHead, RespondentRole.AreaDirector, RespondentRole.Admin,
+        ],
     };
 
     /// <summary>Roles that see every school's answers and every group's aggregates.</summary>
@@ -55,6 +63,7 @@ public static class AccessPolicy
     {
         CommandKind.Forms or CommandKind.Survey or CommandKind.Visit or CommandKind.Satisfaction or CommandKind.Meeting
             or CommandKind.Status or CommandKind.Resume or CommandKind.Cancel or CommandKind.Language or CommandKind.Help => OfficeAction.UseBot,
+        CommandKind.Summary => OfficeAction.SeeSummaries,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Every command needs a rule here."),
     };
 
@@ -63,6 +72,7 @@ public static class AccessPolicy
     {
         CardVerbs.FormStart or CardVerbs.FormBack or CardVerbs.FormNext or CardVerbs.FormReview or CardVerbs.FormEdit
             or CardVerbs.FormSubmit or CardVerbs.FormCancel or CardVerbs.FormsMenu => OfficeAction.UseBot,
+        CardVerbs.SummaryRefresh => OfficeAction.SeeSummaries,
         _ => null,
     };
 
@@ -81,8 +91,12 @@ public static class AccessPolicy
         OfficeAction.ScheduleVisit => new("นัดหมายการนิเทศ", "schedule supervision visits"),
         OfficeAction.ImportDirectory => new("นำเข้าทำเนียบบุคลากร", "import the directory"),
         OfficeAction.SeeReachability => new("ดูว่าติดต่อใครทางแชตได้บ้าง", "see who can be reached in chat"),
+        OfficeAction.SeeSummaries => new("ดูสรุปผลแบบฟอร์ม", "see form summaries"),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Every action needs words here."),
     };
+
+    /// <summary>Whether the person may see the whole area's roll-up: the unit head, the area director and admins.</summary>
+    public static bool MaySeeArea(IReadOnlySet<RespondentRole> roles) => AreaWide.Any(roles.Contains);
 
     /// <summary>
     /// Whether the person may see the answers given at a school: its director, the supervisors

@@ -14,6 +14,9 @@ public enum CommandKind
     Cancel,
     Language,
     Help,
+
+    /// <summary>สรุป / summary: a form's results for a scope the user may see.</summary>
+    Summary,
 }
 
 /// <summary>A command users can type, in Thai or English; both work whatever the user's language.</summary>

@@ -17,6 +17,7 @@ public static class CommandCatalogue
         new(CommandKind.Resume, "ทำต่อ", "resume", "กรอกแบบฟอร์มที่ค้างไว้ต่อ", "Continue your unfinished form"),
         new(CommandKind.Cancel, "ยกเลิก", "cancel", "ยกเลิกแบบฟอร์มที่กำลังกรอก (ไม่บันทึกคำตอบ)", "Cancel the form you are filling in (nothing is saved)"),
         new(CommandKind.Language, "ภาษา", "language", "เปลี่ยนภาษา เช่น “ภาษา อังกฤษ” หรือ “language thai”", "Switch language, e.g. “language thai” or “ภาษา อังกฤษ”"),
+        new(CommandKind.Summary, "สรุป", "summary", "สรุปผลแบบฟอร์ม เช่น “สรุป ประเมิน กลุ่ม 1” หรือ “สรุป แบบสำรวจ โรงเรียน 1010”", "A form's results, e.g. “summary satisfaction group 1” or “summary survey school 1010”"),
         new(CommandKind.Help, "ช่วยเหลือ", "help", "แสดงคำแนะนำการใช้งานและคำสั่งทั้งหมด", "Show this guide and all commands"),
     ];
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SupervisionBot.Cards;
+using SupervisionBot.Cards.Builders;
 using SupervisionBot.Cards.Model;
 using SupervisionBot.Dialogs.Statistics;
 
@@ -14,7 +15,7 @@ namespace SupervisionBot.Dialogs.Summaries;
 /// </summary>
 public static class SummaryCard
 {
-    public const string RefreshVerb = "summary.refresh";
+    public const string RefreshVerb = CardVerbs.SummaryRefresh;
 
     /// <param name="refresh">Where the card's numbers come from, for the refresh action; null for a card that is final.</param>
     public static AdaptiveCard Build(FormResults results, Language language, SummaryRequest? refresh)

@@ -21,13 +21,14 @@ public sealed class AccessPolicyTests
     [MemberData(nameof(Roles))]
     public void Every_command_and_card_verb_is_open_to_every_role_and_forms_keep_their_own_role_lists(RespondentRole role)
     {
-        foreach (var command in Enum.GetValues<CommandKind>())
+        // Summaries are for those with a school, group or the area to look after (below).
+        foreach (var command in Enum.GetValues<CommandKind>().Where(c => AccessPolicy.ForCommand(c) != OfficeAction.SeeSummaries))
         {
             Assert.True(AccessPolicy.Decide(AccessPolicy.ForCommand(command), Only(role)).Allowed, $"{command} for {role}");
         }
         var verbs = AllVerbs().ToList();
-        Assert.Equal(8, verbs.Count);
-        foreach (var verb in verbs)
+        Assert.Equal(9, verbs.Count);
+        foreach (var verb in verbs.Where(v => AccessPolicy.ForVerb(v) != OfficeAction.SeeSummaries))
         {
             Assert.True(AccessPolicy.ForVerb(verb) is { } action && AccessPolicy.Decide(action, Only(role)).Allowed, $"{verb} for {role}");
         }
@@ -43,6 +44,16 @@ public sealed class AccessPolicyTests
         Assert.Equal(supervisorOrAdmin, AccessPolicy.Decide(OfficeAction.ScheduleVisit, Only(role)).Allowed);
         Assert.Equal(supervisorOrAdmin, AccessPolicy.Decide(OfficeAction.SeeReachability, Only(role)).Allowed);
         Assert.Equal(role == RespondentRole.Admin, AccessPolicy.Decide(OfficeAction.ImportDirectory, Only(role)).Allowed);
+    }
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public void Summaries_are_for_directors_chairs_supervisors_and_the_area_heads_not_teachers_or_centre_chairs(RespondentRole role)
+    {
+        var expected = role is not (RespondentRole.Teacher or RespondentRole.CentreChair);
+        Assert.Equal(expected, AccessPolicy.Decide(AccessPolicy.ForCommand(CommandKind.Summary), Only(role)).Allowed);
+        Assert.Equal(expected, AccessPolicy.Decide(AccessPolicy.ForVerb(CardVerbs.SummaryRefresh)!.Value, Only(role)).Allowed);
+        Assert.Equal(role is RespondentRole.UnitHead or RespondentRole.AreaDirector or RespondentRole.Admin, AccessPolicy.MaySeeArea(Only(role)));
     }
 
     [Fact]
