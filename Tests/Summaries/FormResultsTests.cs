@@ -10,16 +10,6 @@ public sealed class FormResultsTests
 {
     private static readonly LocalizedText Area = new("ภาพรวมทั้งเขตพื้นที่", "The whole area");
 
-    private static ScopeAggregate Of(FormDefinition form, IEnumerable<FormResponse> responses)
-    {
-        var aggregate = new ScopeAggregate();
-        foreach (var response in responses)
-        {
-            aggregate.Add(form, response);
-        }
-        return aggregate;
-    }
-
     /// <summary>Five satisfaction responses rating every item 5, 4, 4, 3 and 5.</summary>
     private static readonly int[] FiveLevels = [5, 4, 4, 3, 5];
 

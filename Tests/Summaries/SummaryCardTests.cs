@@ -47,16 +47,6 @@ public sealed class SummaryCardTests
 
     private static readonly LocalizedText Area = new("ภาพรวมทั้งเขตพื้นที่", "The whole area");
 
-    private static ScopeAggregate Of(FormDefinition form, IEnumerable<FormResponse> responses)
-    {
-        var aggregate = new ScopeAggregate();
-        foreach (var response in responses)
-        {
-            aggregate.Add(form, response);
-        }
-        return aggregate;
-    }
-
     private static AdaptiveCard SatisfactionCard(Language language, SummaryRequest? refresh = null)
     {
         var groups = new (LocalizedText, ScopeAggregate)[]

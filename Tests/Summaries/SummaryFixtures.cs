@@ -3,6 +3,7 @@ using SupervisionBot.Bot.Storage;
 using SupervisionBot.Bot.Summaries;
 using SupervisionBot.Dialogs.AreaDirectory;
 using SupervisionBot.Dialogs.Forms;
+using SupervisionBot.Dialogs.Summaries;
 
 namespace SupervisionBot.Tests.Summaries;
 
@@ -44,6 +45,17 @@ internal static class SummaryFixtures
     public sealed class FixedDirectory(OfficeDirectory directory) : IOfficeDirectorySource
     {
         public ValueTask<OfficeDirectory> CurrentAsync(CancellationToken cancellationToken) => ValueTask.FromResult(directory);
+    }
+
+    /// <summary>The aggregate recording <paramref name="responses"/> would leave in one scope.</summary>
+    public static ScopeAggregate Of(FormDefinition form, IEnumerable<FormResponse> responses)
+    {
+        var aggregate = new ScopeAggregate();
+        foreach (var response in responses)
+        {
+            aggregate.Add(form, response);
+        }
+        return aggregate;
     }
 
     public static TableResponseAggregates Aggregates(SupervisionTables tables) =>
