@@ -23,8 +23,11 @@ namespace SupervisionBot.Bot.Summaries;
 public sealed class TableResponseAggregates(SupervisionTables tables, FormCatalogue catalogue, IOfficeDirectorySource directory, TimeProvider time, ILogger<TableResponseAggregates> logger)
     : IResponseAggregates
 {
-    /// <summary>Contended rows are retried this often, with growing random waits, before the failure is thrown.</summary>
-    public const int MaxAttempts = 30;
+    /// <summary>
+    /// Contended rows are retried this often, with random waits, before the failure is thrown. Each
+    /// round of contention lets one writer through, so n writers at once need up to n attempts.
+    /// </summary>
+    public const int MaxAttempts = 200;
 
     private const string TotalsColumn = "Totals";
     private static readonly AggregateJson Json = new(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) });
@@ -94,7 +97,7 @@ public sealed class TableResponseAggregates(SupervisionTables tables, FormCatalo
                 {
                     throw;
                 }
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 + 10 * attempt)), time, cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 + 5 * Math.Min(attempt, 40))), time, cancellationToken);
             }
         }
     }
