@@ -12,6 +12,7 @@ using SupervisionBot.Bot.People;
 using SupervisionBot.Bot.Reachability;
 using SupervisionBot.Bot.Scheduling;
 using SupervisionBot.Bot.Storage;
+using SupervisionBot.Bot.Summaries;
 using SupervisionBot.Bot.Telemetry;
 using Azure.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -101,6 +102,7 @@ public static class BotHost
         services.AddSingleton<ReachabilityCheck>();
         services.AddSingleton<ITurnFeature, ReachabilityFeature>();
         services.AddCampaigns(configuration);
+        services.AddSummaries();
 
         var app = builder.Build();
         // A form definition with a mistake stops the bot here, with its file, path and problem,

@@ -8,6 +8,12 @@ if (args is [DirectoryBench.Command])
     return await DirectoryBench.RunAsync(directoryStop.Token);
 }
 
+if (args is [SummaryBench.Command])
+{
+    using var summaryStop = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+    return await SummaryBench.RunAsync(summaryStop.Token);
+}
+
 if (args is [OutboxBench.Command, .. var outboxArgs])
 {
     using var outboxStop = new CancellationTokenSource(TimeSpan.FromMinutes(30));

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using SupervisionBot.Dialogs.Forms;
+using SupervisionBot.Dialogs.Summaries;
 
 namespace SupervisionBot.Bot.Storage;
 
@@ -13,7 +14,11 @@ namespace SupervisionBot.Bot.Storage;
 /// responses, in shuffled order, under a key drawn at random, stamped with the release time, and
 /// without its reference number (which only the sender's receipt holds).
 /// </summary>
-public sealed class PendingAnonymousResponses(SupervisionTables tables, IOptions<PrivacyOptions> options, TimeProvider time)
+/// <remarks>
+/// A released response is added to the summaries' aggregates before its waiting row is deleted: a
+/// crash in between releases it again, and the aggregates count it once (by its response key).
+/// </remarks>
+public sealed class PendingAnonymousResponses(SupervisionTables tables, IOptions<PrivacyOptions> options, TimeProvider time, IResponseAggregates? aggregates = null)
 {
     private const string ResponseKey = "ResponseKey";
     private const string QueuedAt = "QueuedAt";
@@ -67,6 +72,18 @@ public sealed class PendingAnonymousResponses(SupervisionTables tables, IOptions
             Random.Shared.Shuffle(batch);
             var responses = batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Released(row, now)));
             await TableBatches.SubmitAsync(tables.Responses, responses, cancellationToken);
+            if (aggregates is not null)
+            {
+                foreach (var row in batch)
+                {
+                    var answers = AnswersColumns.Read(row);
+                    var response = new FormResponse(row.GetString("FormId"), row.GetInt32("FormVersion") ?? 1, string.Empty, answers, now, Respondent: null)
+                    {
+                        Link = LinkColumns.Read(row),
+                    };
+                    await aggregates.RecordAsync(row.GetString(ResponseKey), response, cancellationToken);
+                }
+            }
             await TableBatches.DeleteAsync(tables.PendingResponses, batch, cancellationToken);
             released += batch.Length;
         }

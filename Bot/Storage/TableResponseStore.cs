@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using SupervisionBot.Dialogs.Filling;
 using SupervisionBot.Dialogs.Forms;
+using SupervisionBot.Dialogs.Summaries;
 
 namespace SupervisionBot.Bot.Storage;
 
@@ -11,7 +12,8 @@ namespace SupervisionBot.Bot.Storage;
 /// through <see cref="PendingAnonymousResponses"/>, and its owner keeps only a receipt (reference and
 /// time) in the Receipts table, which no key or value joins to the response.
 /// </summary>
-public sealed class TableResponseStore(SupervisionTables tables, PendingAnonymousResponses anonymous) : IResponseStore
+/// <remarks>A named response is added to the summaries' aggregates once stored, on a redelivered submit too (the aggregates count each response once), so a crash between the two is mended by the retry.</remarks>
+public sealed class TableResponseStore(SupervisionTables tables, PendingAnonymousResponses anonymous, IResponseAggregates? aggregates = null) : IResponseStore
 {
     public async Task<FormResponse> SaveOnceAsync(string submissionKey, string ownerKey, FormResponse response, CancellationToken cancellationToken)
     {
@@ -29,16 +31,22 @@ public sealed class TableResponseStore(SupervisionTables tables, PendingAnonymou
         };
         AnswersColumns.Write(entity, response.Answers);
         LinkColumns.Write(entity, response.Link);
+        FormResponse stored;
         try
         {
             await tables.Responses.AddEntityAsync(entity, cancellationToken);
-            return response;
+            stored = response;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            return await FindNamedAsync(response.FormId, submissionKey, cancellationToken)
+            stored = await FindNamedAsync(response.FormId, submissionKey, cancellationToken)
                 ?? throw new InvalidOperationException("A response reported as existing could not be read back.");
         }
+        if (aggregates is not null)
+        {
+            await aggregates.RecordAsync(submissionKey, stored, cancellationToken);
+        }
+        return stored;
     }
 
     public async Task<FormResponse?> FindReceiptAsync(string ownerKey, string formId, string submissionKey, CancellationToken cancellationToken)

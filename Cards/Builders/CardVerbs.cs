@@ -19,6 +19,8 @@ public static class CardVerbs
 
     /// <summary>Turns a page of a school's timeline (data: school code and page).</summary>
     public const string TimelinePage = "timeline.page";
+    /// <summary>A summary card's Universal Actions refresh: the card is read again from the aggregates.</summary>
+    public const string SummaryRefresh = "summary.refresh";
 }
 
 /// <summary>

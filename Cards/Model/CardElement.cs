@@ -21,6 +21,9 @@ namespace SupervisionBot.Cards.Model;
 [JsonDerivedType(typeof(TimeInput), "Input.Time")]
 [JsonDerivedType(typeof(ToggleInput), "Input.Toggle")]
 [JsonDerivedType(typeof(ChoiceSetInput), "Input.ChoiceSet")]
+[JsonDerivedType(typeof(VerticalBarChart), "Chart.VerticalBar")]
+[JsonDerivedType(typeof(HorizontalBarChart), "Chart.HorizontalBar")]
+[JsonDerivedType(typeof(GaugeChart), "Chart.Gauge")]
 public abstract class CardElement
 {
     public string? Id { get; init; }

@@ -22,6 +22,9 @@ public enum OfficeAction
 
     /// <summary>Who can and cannot be reached in chat, school by school.</summary>
     SeeReachability,
+
+    /// <summary>A form's summary; which scopes (school, group, area) is <see cref="AccessPolicy.MaySeeSchool"/>, <see cref="AccessPolicy.MaySeeGroup"/> and <see cref="AccessPolicy.MaySeeArea"/>.</summary>
+    SeeSummaries,
 }
 
 /// <summary>The answer to "may I?": when refused, who may, so the message can send the user to them.</summary>
@@ -50,6 +53,11 @@ public static class AccessPolicy
         [OfficeAction.SeeVisits] = [RespondentRole.Supervisor, RespondentRole.Director, RespondentRole.UnitHead, RespondentRole.AreaDirector, RespondentRole.Admin],
         [OfficeAction.ImportDirectory] = [RespondentRole.Admin],
         [OfficeAction.SeeReachability] = [RespondentRole.Supervisor, RespondentRole.Admin],
+        [OfficeAction.SeeSummaries] =
+        [
+            RespondentRole.Director, RespondentRole.GroupChair, RespondentRole.GroupViceChair, RespondentRole.Supervisor,
+            RespondentRole.UnitHead, RespondentRole.AreaDirector, RespondentRole.Admin,
+        ],
     };
 
     /// <summary>Roles that see every school's answers and every group's aggregates.</summary>
@@ -65,6 +73,7 @@ public static class AccessPolicy
         CommandKind.StartCampaign or CommandKind.MyCampaigns => OfficeAction.StartCampaign,
         CommandKind.ScheduleVisit => OfficeAction.ScheduleVisit,
         CommandKind.MyVisits => OfficeAction.SeeVisits,
+        CommandKind.Summary => OfficeAction.SeeSummaries,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Every command needs a rule here."),
     };
 
@@ -78,6 +87,7 @@ public static class AccessPolicy
         VisitVerbs.New or VisitVerbs.Schedule or VisitVerbs.Cancel or VisitVerbs.CancelConfirm
             or VisitVerbs.Reschedule or VisitVerbs.RescheduleSave => OfficeAction.ScheduleVisit,
         VisitVerbs.Week or VisitVerbs.Semester => OfficeAction.SeeVisits,
+        CardVerbs.SummaryRefresh => OfficeAction.SeeSummaries,
         _ => null,
     };
 
@@ -97,8 +107,12 @@ public static class AccessPolicy
         OfficeAction.SeeVisits => new("ดูรายการการนิเทศ", "see supervision visits"),
         OfficeAction.ImportDirectory => new("นำเข้าทำเนียบบุคลากร", "import the directory"),
         OfficeAction.SeeReachability => new("ดูว่าติดต่อใครทางแชตได้บ้าง", "see who can be reached in chat"),
+        OfficeAction.SeeSummaries => new("ดูสรุปผลแบบฟอร์ม", "see form summaries"),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Every action needs words here."),
     };
+
+    /// <summary>Whether the person may see the whole area's roll-up: the unit head, the area director and admins.</summary>
+    public static bool MaySeeArea(IReadOnlySet<RespondentRole> roles) => AreaWide.Any(roles.Contains);
 
     /// <summary>
     /// Whether the person may see the answers given at a school: its director, the supervisors

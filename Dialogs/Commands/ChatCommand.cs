@@ -31,6 +31,9 @@ public enum CommandKind
 
     /// <summary>A supervisor's visits by week; a director's school's.</summary>
     MyVisits,
+
+    /// <summary>สรุป / summary: a form's results for a scope the user may see.</summary>
+    Summary,
 }
 
 /// <summary>A command users can type, in Thai or English; both work whatever the user's language.</summary>

@@ -13,6 +13,20 @@ public sealed class ChoiceTally
 
     public IReadOnlyDictionary<string, long> Counts => counts;
 
+    /// <summary>Rebuilds a tally from stored totals.</summary>
+    public static ChoiceTally FromCounts(long answered, IReadOnlyDictionary<string, long> counts)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(answered);
+        var tally = new ChoiceTally { Answered = answered };
+        foreach (var (value, count) in counts)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(count);
+            tally.counts[value] = count;
+        }
+
+        return tally;
+    }
+
     public void Add(IReadOnlyList<string> values)
     {
         if (values.Count == 0)

@@ -48,6 +48,53 @@ public sealed class FormSummary
 
     public FormDefinition Form { get; }
 
+    /// <summary>
+    /// Rebuilds a summary from stored totals (<see cref="ToTotals"/>), so it can be kept up to date
+    /// one response at a time without re-reading responses. Totals of items the form no longer
+    /// counts are ignored; items with no stored totals start at zero.
+    /// </summary>
+    public static FormSummary FromTotals(FormDefinition form, SummaryTotals totals)
+    {
+        var summary = new FormSummary(form) { Respondents = totals.Respondents };
+        foreach (var (itemId, t) in totals.Scaled)
+        {
+            if (summary.scaled.ContainsKey(itemId) && t is [var n, var sum, var squares])
+            {
+                summary.scaled[itemId] = LikertAggregate.FromTotals(n, sum, squares);
+            }
+        }
+
+        foreach (var (itemId, t) in totals.Checklists)
+        {
+            if (summary.checklists.ContainsKey(itemId) && t is [var done, var notDone, var notApplicable])
+            {
+                summary.checklists[itemId] = ChecklistAggregate.FromTotals(done, notDone, notApplicable);
+            }
+        }
+
+        foreach (var (itemId, t) in totals.Choices)
+        {
+            if (summary.choices.ContainsKey(itemId))
+            {
+                summary.choices[itemId] = ChoiceTally.FromCounts(t.Answered, t.Counts);
+            }
+        }
+
+        return summary;
+    }
+
+    /// <summary>The totals this summary holds, for storing; <see cref="FromTotals"/> reads them back.</summary>
+    public SummaryTotals ToTotals() => new()
+    {
+        Respondents = Respondents,
+        Scaled = scaled.ToDictionary(p => p.Key, p => new[] { p.Value.Count, p.Value.Sum, p.Value.SumOfSquares }, StringComparer.Ordinal),
+        Checklists = checklists.ToDictionary(p => p.Key, p => new[] { p.Value.Done, p.Value.NotDone, p.Value.NotApplicable }, StringComparer.Ordinal),
+        Choices = choices.ToDictionary(
+            p => p.Key,
+            p => new ChoiceTotals { Answered = p.Value.Answered, Counts = new Dictionary<string, long>(p.Value.Counts, StringComparer.Ordinal) },
+            StringComparer.Ordinal),
+    };
+
     public long Respondents { get; private set; }
 
     /// <summary>

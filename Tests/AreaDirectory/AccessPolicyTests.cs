@@ -14,25 +14,86 @@ public sealed class AccessPolicyTests
 
     private static HashSet<RespondentRole> Only(RespondentRole role) => new HashSet<RespondentRole> { role };
 
-    private static IEnumerable<string> AllVerbs() =>
-        typeof(CardVerbs).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!);
+    /// <summary>Who holds each action: the table the office agreed, written out so a change to the policy is a change here too.</summary>
+    private static readonly Dictionary<OfficeAction, RespondentRole[]> ExpectedHolders = new()
+    {
+        [OfficeAction.UseBot] = Enum.GetValues<RespondentRole>(),
+        [OfficeAction.StartCampaign] = [RespondentRole.Supervisor, RespondentRole.Admin],
+        [OfficeAction.ScheduleVisit] = [RespondentRole.Supervisor, RespondentRole.Admin],
+        [OfficeAction.SeeVisits] = [RespondentRole.Supervisor, RespondentRole.Director, RespondentRole.UnitHead, RespondentRole.AreaDirector, RespondentRole.Admin],
+        [OfficeAction.ImportDirectory] = [RespondentRole.Admin],
+        [OfficeAction.SeeReachability] = [RespondentRole.Supervisor, RespondentRole.Admin],
+        [OfficeAction.SeeSummaries] =
+        [
+            RespondentRole.Director, RespondentRole.GroupChair, RespondentRole.GroupViceChair, RespondentRole.Supervisor,
+            RespondentRole.UnitHead, RespondentRole.AreaDirector, RespondentRole.Admin,
+        ],
+    };
+
+    /// <summary>Every command the bot understands and the action it needs; a new command fails the test until it is listed.</summary>
+    private static readonly Dictionary<CommandKind, OfficeAction> ExpectedCommands = new()
+    {
+        [CommandKind.Forms] = OfficeAction.UseBot, [CommandKind.Survey] = OfficeAction.UseBot, [CommandKind.Visit] = OfficeAction.UseBot,
+        [CommandKind.Satisfaction] = OfficeAction.UseBot, [CommandKind.Meeting] = OfficeAction.UseBot, [CommandKind.Status] = OfficeAction.UseBot,
+        [CommandKind.Resume] = OfficeAction.UseBot, [CommandKind.Cancel] = OfficeAction.UseBot, [CommandKind.Language] = OfficeAction.UseBot,
+        [CommandKind.Help] = OfficeAction.UseBot,
+        // Whose follow-ups and timeline one may see depends on the school or group (MaySeeSchool/MaySeeGroup, tested with the features).
+        [CommandKind.FollowUps] = OfficeAction.UseBot, [CommandKind.Timeline] = OfficeAction.UseBot,
+        [CommandKind.Reach] = OfficeAction.SeeReachability,
+        [CommandKind.StartCampaign] = OfficeAction.StartCampaign, [CommandKind.MyCampaigns] = OfficeAction.StartCampaign,
+        [CommandKind.ScheduleVisit] = OfficeAction.ScheduleVisit, [CommandKind.MyVisits] = OfficeAction.SeeVisits,
+        [CommandKind.Summary] = OfficeAction.SeeSummaries,
+    };
+
+    /// <summary>Every verb our cards carry and the action it needs; a new verb fails the test until it is listed.</summary>
+    private static readonly Dictionary<string, OfficeAction> ExpectedVerbs = new()
+    {
+        [CardVerbs.FormStart] = OfficeAction.UseBot, [CardVerbs.FormBack] = OfficeAction.UseBot, [CardVerbs.FormNext] = OfficeAction.UseBot,
+        [CardVerbs.FormReview] = OfficeAction.UseBot, [CardVerbs.FormEdit] = OfficeAction.UseBot, [CardVerbs.FormSubmit] = OfficeAction.UseBot,
+        [CardVerbs.FormCancel] = OfficeAction.UseBot, [CardVerbs.FormsMenu] = OfficeAction.UseBot,
+        [CardVerbs.FollowUpDone] = OfficeAction.UseBot, [CardVerbs.TimelinePage] = OfficeAction.UseBot,
+        [CardVerbs.SummaryRefresh] = OfficeAction.SeeSummaries,
+        [VisitVerbs.New] = OfficeAction.ScheduleVisit, [VisitVerbs.Schedule] = OfficeAction.ScheduleVisit, [VisitVerbs.Cancel] = OfficeAction.ScheduleVisit,
+        [VisitVerbs.CancelConfirm] = OfficeAction.ScheduleVisit, [VisitVerbs.Reschedule] = OfficeAction.ScheduleVisit,
+        [VisitVerbs.RescheduleSave] = OfficeAction.ScheduleVisit, [VisitVerbs.Week] = OfficeAction.SeeVisits, [VisitVerbs.Semester] = OfficeAction.SeeVisits,
+        [CampaignVerbs.Preview] = OfficeAction.StartCampaign, [CampaignVerbs.Start] = OfficeAction.StartCampaign, [CampaignVerbs.List] = OfficeAction.StartCampaign,
+        [CampaignVerbs.Pending] = OfficeAction.StartCampaign, [CampaignVerbs.Resend] = OfficeAction.StartCampaign,
+        [CampaignVerbs.Extend] = OfficeAction.StartCampaign, [CampaignVerbs.Close] = OfficeAction.StartCampaign,
+    };
+
+    private static IEnumerable<string> Verbs(Type holder) =>
+        holder.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.Name is not ("Prefix" or "VisitIdKey"))
+            .Select(f => (string)f.GetRawConstantValue()!);
 
     [Theory]
     [MemberData(nameof(Roles))]
-    public void Every_command_and_card_verb_is_open_to_every_role_and_forms_keep_their_own_role_lists(RespondentRole role)
+    public void Every_command_and_card_verb_is_allowed_exactly_to_the_roles_that_hold_its_action(RespondentRole role)
     {
-        // Commands tied to another action (reachability, campaigns…) are checked by the role test below.
-        foreach (var command in Enum.GetValues<CommandKind>().Where(c => AccessPolicy.ForCommand(c) == OfficeAction.UseBot))
+        Assert.Equal(Enum.GetValues<CommandKind>().Order(), ExpectedCommands.Keys.Order());
+        foreach (var (command, action) in ExpectedCommands)
         {
-            Assert.True(AccessPolicy.Decide(AccessPolicy.ForCommand(command), Only(role)).Allowed, $"{command} for {role}");
+            Assert.Equal(action, AccessPolicy.ForCommand(command));
+            Assert.Equal(ExpectedHolders[action].Contains(role), AccessPolicy.Decide(AccessPolicy.ForCommand(command), Only(role)).Allowed);
         }
-        var verbs = AllVerbs().ToList();
-        Assert.Equal(10, verbs.Count);
-        foreach (var verb in verbs)
+        var verbs = Verbs(typeof(CardVerbs)).Concat(Verbs(typeof(VisitVerbs))).Concat(CampaignVerbs.All).ToHashSet();
+        Assert.Equal(verbs.Order(), ExpectedVerbs.Keys.Order());
+        foreach (var (verb, action) in ExpectedVerbs)
         {
-            Assert.True(AccessPolicy.ForVerb(verb) is { } action && AccessPolicy.Decide(action, Only(role)).Allowed, $"{verb} for {role}");
+            Assert.Equal(action, AccessPolicy.ForVerb(verb));
+            Assert.Equal(ExpectedHolders[action].Contains(role), AccessPolicy.Decide(action, Only(role)).Allowed);
         }
         Assert.Null(AccessPolicy.ForVerb("directory.wipe"));
+        Assert.Null(AccessPolicy.ForVerb("visit.delete"));
+    }
+
+    [Fact]
+    public void Someone_with_no_role_may_still_use_the_bot_and_nothing_else()
+    {
+        var none = new HashSet<RespondentRole>();
+        foreach (var action in Enum.GetValues<OfficeAction>())
+        {
+            Assert.Equal(action == OfficeAction.UseBot, AccessPolicy.Decide(action, none).Allowed);
+        }
     }
 
     [Theory]
@@ -44,6 +105,16 @@ public sealed class AccessPolicyTests
         Assert.Equal(supervisorOrAdmin, AccessPolicy.Decide(OfficeAction.ScheduleVisit, Only(role)).Allowed);
         Assert.Equal(supervisorOrAdmin, AccessPolicy.Decide(OfficeAction.SeeReachability, Only(role)).Allowed);
         Assert.Equal(role == RespondentRole.Admin, AccessPolicy.Decide(OfficeAction.ImportDirectory, Only(role)).Allowed);
+    }
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public void Summaries_are_for_directors_chairs_supervisors_and_the_area_heads_not_teachers_or_centre_chairs(RespondentRole role)
+    {
+        var expected = role is not (RespondentRole.Teacher or RespondentRole.CentreChair);
+        Assert.Equal(expected, AccessPolicy.Decide(AccessPolicy.ForCommand(CommandKind.Summary), Only(role)).Allowed);
+        Assert.Equal(expected, AccessPolicy.Decide(AccessPolicy.ForVerb(CardVerbs.SummaryRefresh)!.Value, Only(role)).Allowed);
+        Assert.Equal(role is RespondentRole.UnitHead or RespondentRole.AreaDirector or RespondentRole.Admin, AccessPolicy.MaySeeArea(Only(role)));
     }
 
     [Fact]

@@ -1,0 +1,219 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+using SupervisionBot.Bot.Storage;
+using SupervisionBot.Bot.Summaries;
+using SupervisionBot.Cards;
+using SupervisionBot.Dialogs.AreaDirectory;
+using SupervisionBot.Dialogs.Forms;
+using SupervisionBot.Dialogs.Summaries;
+using SupervisionBot.Tests.Support;
+
+namespace SupervisionBot.Bench;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench -- summaries</c>: in one run against Azurite, (1) the
+/// latency of reading the area summary of 1,000 and of 100,000 needs-survey responses, (2) saving a
+/// named response alone and with its aggregates, (3) the peak RSS of the real export command over the
+/// 100,000 responses. The aggregates of the two sets are written as the bot would have left them
+/// (the totals of every response, per scope), since recording 100,000 responses one by one would only
+/// time the seeding.
+/// </summary>
+internal static class SummaryBench
+{
+    public const string Command = "summaries";
+    private static readonly FormCatalogue Catalogue = FormCatalogue.LoadBuiltIn();
+    private static readonly FormDefinition Form = Catalogue.Find("school-administration-needs")!;
+
+    public static async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var root = Bench.RepoRoot();
+        await BotProcess.BuildAsync(root, cancellationToken);
+        using var azurite = await Azurite.StartAsync(root, cancellationToken);
+        var office = Office();
+        var source = new Fixed(office);
+
+        var small = await SeedAsync(azurite.ConnectionString, "sumsmall", 1_000, office, cancellationToken);
+        var large = await SeedAsync(azurite.ConnectionString, "sumlarge", 100_000, office, cancellationToken);
+        var smallMs = await SummaryMillisecondsAsync(small, source, cancellationToken);
+        var largeMs = await SummaryMillisecondsAsync(large, source, cancellationToken);
+
+        var (alone, withAggregates) = await SaveMillisecondsAsync(azurite.ConnectionString, source, cancellationToken);
+        var (exportSeconds, peakMb, exported) = await ExportAsync(root, azurite.ConnectionString, "sumlarge", cancellationToken);
+
+        Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        Console.WriteLine("| measure | value |");
+        Console.WriteLine("|---|---|");
+        Console.WriteLine($"| area summary, 1,000 responses (median of 30) | {smallMs:F1} ms |");
+        Console.WriteLine($"| area summary, 100,000 responses (median of 30) | {largeMs:F1} ms |");
+        Console.WriteLine($"| ratio 100,000 / 1,000 (target ≤ 1.5) | {largeMs / smallMs:F2} |");
+        Console.WriteLine($"| save a named response alone (median of 200) | {alone:F1} ms |");
+        Console.WriteLine($"| save it and update its aggregates (median of 200) | {withAggregates:F1} ms |");
+        Console.WriteLine($"| ratio (target ≤ 2) | {withAggregates / alone:F2} |");
+        Console.WriteLine($"| export responses --format xlsx, {exported:N0} rows | {exportSeconds:F1} s, peak RSS {peakMb:F0} MB (target ≤ 300) |");
+        return 0;
+    }
+
+    private static OfficeDirectory Office()
+    {
+        var sizes = new[] { 10, 14, 11, 11, 11, 10 };
+        var groups = sizes.Select((_, g) => new SchoolGroup(g + 1, $"กลุ่มโรงเรียนที่ {g + 1}", null, null, null, null, null));
+        var schools = sizes.SelectMany((size, g) => Enumerable.Range(0, size).Select(s => new School($"S{g + 1}{s:D2}", $"โรงเรียนที่ {g + 1}-{s}", null, g + 1, null, null, false)));
+        return new OfficeDirectory(groups, schools, [], []);
+    }
+
+    private static SupervisionTables Tables(string connectionString, string prefix) =>
+        new(Options.Create(new StorageOptions { ConnectionString = connectionString, TablePrefix = prefix }), new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Production" });
+
+    private static FormResponse Response(int i, OfficeDirectory office)
+    {
+        var school = office.Schools[i % office.Schools.Count];
+        var answers = new List<KeyValuePair<string, string>> { new("school", school.Code), new("school-group", school.GroupNumber.ToString(CultureInfo.InvariantCulture)), new("academic-year", "2569"), new("position", "director") };
+        var k = 0;
+        foreach (var item in Form.Items.OfType<ScaledItem>())
+        {
+            answers.Add(new(item.Id, (1 + (i + k++) % 5).ToString(CultureInfo.InvariantCulture)));
+        }
+        answers.Add(new("suggestions", $"ข้อเสนอแนะที่ {i}: ต้องการการนิเทศเรื่องการวัดและประเมินผล"));
+        return new FormResponse(Form.Id, Form.Version, $"NEE-{i:D6}", FormAnswers.From(answers), DateTimeOffset.UtcNow, $"aad-{i % 5000}");
+    }
+
+    /// <summary>The responses in Responses, and per scope the aggregate their recording would have left.</summary>
+    private static async Task<SupervisionTables> SeedAsync(string connectionString, string prefix, int count, OfficeDirectory office, CancellationToken cancellationToken)
+    {
+        var tables = Tables(connectionString, prefix);
+        await tables.EnsureCreatedAsync(cancellationToken);
+        var aggregates = new Dictionary<SummaryScope, ScopeAggregate>();
+        var partition = TableKeys.Escape(Form.Id);
+        var clock = Stopwatch.StartNew();
+        foreach (var chunk in Enumerable.Range(0, count).Chunk(2_000))
+        {
+            var batches = new List<TableTransactionAction>();
+            foreach (var i in chunk)
+            {
+                var response = Response(i, office);
+                foreach (var scope in ResponsePlace.Of(Form, response, office).Scopes(null))
+                {
+                    (aggregates.TryGetValue(scope, out var row) ? row : aggregates[scope] = new ScopeAggregate()).Add(Form, response);
+                }
+                var entity = new TableEntity(partition, "s" + i.ToString("D7", CultureInfo.InvariantCulture))
+                {
+                    ["FormId"] = Form.Id, ["FormVersion"] = Form.Version, ["ReferenceNumber"] = response.ReferenceNumber,
+                    ["SubmittedUtc"] = response.SubmittedUtc, ["Respondent"] = response.Respondent,
+                };
+                AnswersColumns.Write(entity, response.Answers);
+                batches.Add(new TableTransactionAction(TableTransactionActionType.Add, entity));
+            }
+            await Parallel.ForEachAsync(TableBatches.Split(batches), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+                async (batch, ct) => await tables.Responses.SubmitTransactionAsync(batch, ct));
+        }
+        foreach (var (scope, aggregate) in aggregates)
+        {
+            var entity = new TableEntity(TableResponseAggregates.Partition(Form.Id, Form.Version), TableResponseAggregates.RowKey(scope));
+            JsonColumns.Write(entity, "Totals", JsonSerializer.Serialize(aggregate));
+            await tables.Aggregates.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        }
+        Console.WriteLine($"seeded {count:N0} responses in {clock.Elapsed.TotalSeconds:F0} s");
+        return tables;
+    }
+
+    private static async Task<double> SummaryMillisecondsAsync(SupervisionTables tables, IOfficeDirectorySource source, CancellationToken cancellationToken)
+    {
+        var reader = new SummaryReader(new TableResponseAggregates(tables, Catalogue, source, TimeProvider.System, NullLogger<TableResponseAggregates>.Instance), Catalogue, source);
+        var times = new List<double>();
+        for (var run = 0; run < 35; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            var results = await reader.ReadAsync(new SummaryRequest(Form.Id, SummaryScope.Area()), null, true, Language.Thai, cancellationToken);
+            SummaryCard.Build(results!, Language.Thai, null);
+            if (run >= 5)
+            {
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }
+        return Median(times);
+    }
+
+    private static async Task<(double Alone, double WithAggregates)> SaveMillisecondsAsync(string connectionString, IOfficeDirectorySource source, CancellationToken cancellationToken)
+    {
+        var tables = Tables(connectionString, "sumsave");
+        await tables.EnsureCreatedAsync(cancellationToken);
+        var queue = new PendingAnonymousResponses(tables, Options.Create(new PrivacyOptions()), TimeProvider.System);
+        var aggregates = new TableResponseAggregates(tables, Catalogue, source, TimeProvider.System, NullLogger<TableResponseAggregates>.Instance);
+        var alone = new TableResponseStore(tables, queue);
+        var counted = new TableResponseStore(tables, queue, aggregates);
+        var office = await source.CurrentAsync(cancellationToken);
+        var aloneTimes = new List<double>();
+        var countedTimes = new List<double>();
+        // Interleaved, so both see the same machine load.
+        for (var i = 0; i < 220; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await alone.SaveOnceAsync("alone-" + i, "aad", Response(i, office), cancellationToken);
+            var a = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            await counted.SaveOnceAsync("counted-" + i, "aad", Response(i, office), cancellationToken);
+            if (i >= 20)
+            {
+                aloneTimes.Add(a);
+                countedTimes.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }
+        return (Median(aloneTimes), Median(countedTimes));
+    }
+
+    private static async Task<(double Seconds, double PeakMb, int Rows)> ExportAsync(string root, string connectionString, string prefix, CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"summary-bench-{Guid.NewGuid():N}.xlsx");
+        var environment = new Dictionary<string, string>
+        {
+            ["Storage__ConnectionString"] = connectionString,
+            ["Storage__TablePrefix"] = prefix,
+            ["DOTNET_ENVIRONMENT"] = "Production",
+        };
+        var clock = Stopwatch.StartNew();
+        using var process = new ChildProcess("dotnet", [BotProcess.DllPath(root), "export", "responses", "--form", Form.Id, "--format", "xlsx", "--out", file], root, environment);
+        var peakKb = 0L;
+        while (!process.HasExited)
+        {
+            try
+            {
+                var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+                if (line is not null)
+                {
+                    peakKb = Math.Max(peakKb, long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture));
+                }
+            }
+            catch (IOException)
+            {
+                // exited between the check and the read
+            }
+            await Task.Delay(50, cancellationToken);
+        }
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            throw new HarnessException($"export exited {process.ExitCode}:\n{process.Tail}");
+        }
+        var seconds = clock.Elapsed.TotalSeconds;
+        var rows = int.Parse(process.Tail.Split("Exported ")[1].Split(' ')[0], CultureInfo.InvariantCulture);
+        File.Delete(file);
+        return (seconds, peakKb / 1024.0, rows);
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        return values[values.Count / 2];
+    }
+
+    private sealed class Fixed(OfficeDirectory directory) : IOfficeDirectorySource
+    {
+        public ValueTask<OfficeDirectory> CurrentAsync(CancellationToken cancellationToken) => ValueTask.FromResult(directory);
+    }
+}
