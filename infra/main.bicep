@@ -68,6 +68,7 @@ var tableNames = [
   'Schedule'
   'ScheduledJobs'
   'Directory'
+  'Visits'
 ]
 var queueNames = [
   'outbox'

@@ -20,11 +20,12 @@ public sealed class SupervisionTables
     public const string ScheduleName = "Schedule";
     public const string ScheduledJobsName = "ScheduledJobs";
     public const string DirectoryName = "Directory";
+    public const string VisitsName = "Visits";
 
     private static readonly string[] AllNames =
     [
         ConversationsName, ProcessedActivitiesName, FormSessionsName, ResponsesName, RespondentsName, PeopleName,
-        PendingResponsesName, ReceiptsName, ScheduleName, ScheduledJobsName, DirectoryName,
+        PendingResponsesName, ReceiptsName, ScheduleName, ScheduledJobsName, DirectoryName, VisitsName,
     ];
 
     private readonly TableServiceClient _service;
@@ -68,6 +69,7 @@ public sealed class SupervisionTables
         Schedule = Table(ScheduleName);
         ScheduledJobs = Table(ScheduledJobsName);
         Directory = Table(DirectoryName);
+        Visits = Table(VisitsName);
     }
 
     public TableClient Conversations { get; }
@@ -77,6 +79,9 @@ public sealed class SupervisionTables
     public TableClient Respondents { get; }
     public TableClient People { get; }
     public TableClient Directory { get; }
+
+    /// <summary>Supervision visits by id, with pointer rows by supervisor and by school ordered by start.</summary>
+    public TableClient Visits { get; }
 
     /// <summary>Anonymous responses waiting to be released into <see cref="Responses"/> (see AnonymousResponseRelease).</summary>
     public TableClient PendingResponses { get; }
