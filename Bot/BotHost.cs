@@ -9,6 +9,7 @@ using SupervisionBot.Bot.People;
 using SupervisionBot.Bot.Scheduling;
 using SupervisionBot.Bot.Storage;
 using SupervisionBot.Bot.Telemetry;
+using SupervisionBot.Bot.Visits;
 using Azure.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SupervisionBot.Dialogs.Conversations;
@@ -18,6 +19,7 @@ using SupervisionBot.Dialogs.Forms;
 using SupervisionBot.Dialogs.People;
 using SupervisionBot.Dialogs.Routing;
 using SupervisionBot.Dialogs.Scheduling;
+using SupervisionBot.Dialogs.Visits;
 
 namespace SupervisionBot.Bot;
 
@@ -89,6 +91,7 @@ public static class BotHost
         services.AddAreaDirectory(configuration);
 
         services.AddOutbox(configuration);
+        services.AddVisitReminders(configuration);
 
         var app = builder.Build();
         // A form definition with a mistake stops the bot here, with its file, path and problem,
@@ -96,6 +99,8 @@ public static class BotHost
         app.Services.GetRequiredService<FormCatalogue>();
         // Likewise a mistyped Connector:AllowedServiceHosts entry.
         app.Services.GetRequiredService<ServiceUrlPolicy>();
+        // And a mistyped Visits:Reminders offset.
+        app.Services.GetRequiredService<VisitRemindersSettings>();
         app.MapMessages();
         app.MapHealth();
         return app;
