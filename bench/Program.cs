@@ -8,6 +8,12 @@ if (args is [DirectoryBench.Command])
     return await DirectoryBench.RunAsync(directoryStop.Token);
 }
 
+if (args is [VisitRemindersBench.Command, .. var visitArgs])
+{
+    using var visitStop = new CancellationTokenSource(TimeSpan.FromMinutes(60));
+    return await VisitRemindersBench.RunAsync(visitArgs, visitStop.Token);
+}
+
 if (args is [OutboxBench.Command, .. var outboxArgs])
 {
     using var outboxStop = new CancellationTokenSource(TimeSpan.FromMinutes(30));
