@@ -52,16 +52,7 @@ public static class VisitReminderCard
 
         List<CardElement> body =
         [
-            new Container
-            {
-                Style = ContainerStyle.Emphasis,
-                Bleed = true,
-                Items =
-                [
-                    new TextBlock { Text = VisitCardTexts.ReminderTitle(language), Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true },
-                    new TextBlock { Text = VisitCardTexts.ReminderIntro(language, view.SchoolTitle, date + " " + window), Wrap = true },
-                ],
-            },
+            VisitCardParts.Banner(VisitCardTexts.ReminderTitle(language), VisitCardTexts.ReminderIntro(language, view.SchoolTitle, date + " " + window)),
             new FactSet { Facts = facts },
         ];
         if (view.Unreached.Count > 0)

@@ -17,17 +17,7 @@ public static class VisitReportCard
         var date = VisitCardTexts.DateOf(language, visit.StartUtc);
         List<CardElement> body =
         [
-            new Container
-            {
-                Style = ContainerStyle.Emphasis,
-                Bleed = true,
-                Items =
-                [
-                    new TextBlock { Text = VisitCardTexts.ReportTitle(language), Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true },
-                    new TextBlock { Text = VisitCardTexts.ReportIntro(language, schoolTitle, date, supervisorName), Wrap = true },
-                    new TextBlock { Text = form.Title.Get(language), Wrap = true, IsSubtle = true, Size = TextSize.Small },
-                ],
-            },
+            VisitCardParts.Banner(VisitCardTexts.ReportTitle(language), VisitCardTexts.ReportIntro(language, schoolTitle, date, supervisorName), form.Title.Get(language)),
         ];
         var scores = Scores(form, checklist, language);
         if (scores.Count > 0)
