@@ -14,8 +14,10 @@ using SupervisionBot.Bot.Scheduling;
 using SupervisionBot.Bot.Storage;
 using SupervisionBot.Bot.Summaries;
 using SupervisionBot.Bot.Telemetry;
+using SupervisionBot.Bot.Visits;
 using Azure.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SupervisionBot.Dialogs.Calendar;
 using SupervisionBot.Dialogs.Conversations;
 using SupervisionBot.Dialogs.Filling;
 using SupervisionBot.Dialogs.FormCards;
@@ -24,6 +26,7 @@ using SupervisionBot.Dialogs.People;
 using SupervisionBot.Dialogs.Reachability;
 using SupervisionBot.Dialogs.Routing;
 using SupervisionBot.Dialogs.Scheduling;
+using SupervisionBot.Dialogs.Visits;
 
 namespace SupervisionBot.Bot;
 
@@ -95,14 +98,18 @@ public static class BotHost
 
         // Before the outbox: Graph's app installer replaces its "no installer configured" one.
         services.AddGraph(configuration);
+        // The built-in academic years and holidays, plus the office's own files (Calendar:Files) for years to come.
+        services.AddSingleton(_ => SchoolCalendarLoader.Load(configuration.GetSection("Calendar:Files").Get<string[]>() ?? []));
         services.AddOutbox(configuration);
         services.AddFollowUps(configuration);
 
         services.AddSingleton<IPersonalChatStates, PersonalChatStates>();
         services.AddSingleton<ReachabilityCheck>();
         services.AddSingleton<ITurnFeature, ReachabilityFeature>();
+        services.AddVisits();
         services.AddCampaigns(configuration);
         services.AddSummaries();
+        services.AddVisitReminders(configuration);
 
         var app = builder.Build();
         // A form definition with a mistake stops the bot here, with its file, path and problem,
@@ -110,6 +117,8 @@ public static class BotHost
         app.Services.GetRequiredService<FormCatalogue>();
         // Likewise a mistyped Connector:AllowedServiceHosts entry.
         app.Services.GetRequiredService<ServiceUrlPolicy>();
+        // And a mistyped Visits:Reminders offset.
+        app.Services.GetRequiredService<VisitRemindersSettings>();
         app.MapMessages();
         app.MapHealth();
         return app;

@@ -14,6 +14,12 @@ if (args is [SummaryBench.Command])
     return await SummaryBench.RunAsync(summaryStop.Token);
 }
 
+if (args is [VisitRemindersBench.Command, .. var visitArgs])
+{
+    using var visitStop = new CancellationTokenSource(TimeSpan.FromMinutes(60));
+    return await VisitRemindersBench.RunAsync(visitArgs, visitStop.Token);
+}
+
 if (args is [OutboxBench.Command, .. var outboxArgs])
 {
     using var outboxStop = new CancellationTokenSource(TimeSpan.FromMinutes(30));

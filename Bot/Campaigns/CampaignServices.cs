@@ -16,10 +16,7 @@ public static class CampaignServices
     {
         services.Configure<CampaignPolicy>(configuration.GetSection("Campaigns"));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CampaignPolicy>>().Value);
-        // The built-in academic years and holidays, plus the office's own files (Calendar:Files) when it adds next year's.
-        services.TryAddSingleton(_ => SchoolCalendarLoader.Load(configuration.GetSection("Calendar:Files").Get<string[]>() ?? []));
         services.AddSingleton<WorkingHours>();
-        services.TryAddSingleton<IVisitStore, VisitsNotInstalled>();
         services.AddSingleton<ICampaignStore, TableCampaignStore>();
         services.AddSingleton<AudienceResolver>();
         services.AddSingleton<CampaignJobs>();
@@ -34,26 +31,4 @@ public static class CampaignServices
         services.AddSingleton<ITurnFeature, CampaignFeature>();
         return services;
     }
-}
-
-/// <summary>
-/// Stands in for the visits store until visits are part of the bot: no visit is known, so
-/// <c>visits:&lt;id&gt;</c> in an audience is refused as an unknown visit rather than crashing.
-/// Registered only when nothing else provides <see cref="IVisitStore"/>.
-/// </summary>
-public sealed class VisitsNotInstalled : IVisitStore
-{
-    public Task<StoredVisit?> GetAsync(string visitId, CancellationToken cancellationToken) => Task.FromResult<StoredVisit?>(null);
-
-    public Task AddAsync(IReadOnlyCollection<Visit> visits, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Visits are not part of this bot build.");
-
-    public Task<bool> TryUpdateAsync(Visit visit, string etag, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Visits are not part of this bot build.");
-
-    public Task<IReadOnlyList<Visit>> BySupervisorAsync(string supervisorEmail, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Visit>>([]);
-
-    public Task<IReadOnlyList<Visit>> BySchoolAsync(string schoolCode, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Visit>>([]);
 }

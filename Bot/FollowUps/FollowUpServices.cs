@@ -20,7 +20,6 @@ public static class FollowUpServices
     public static IServiceCollection AddFollowUps(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<FollowUpOptions>(configuration.GetSection("FollowUps"));
-        services.TryAddSingleton(sp => SchoolCalendarLoader.Load(sp.GetRequiredService<IConfiguration>().GetSection("Calendar:Files").Get<string[]>() ?? []));
         services.AddSingleton<IFollowUpStore, TableFollowUpStore>();
         services.AddSingleton<FollowUpNotices>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<FollowUpRecorder>(sp, sp.GetRequiredService<IOptions<FollowUpOptions>>().Value));

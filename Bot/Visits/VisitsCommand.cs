@@ -70,6 +70,8 @@ public static class VisitsCommand
         services.AddSingleton<TableJobSchedule>();
         services.AddSingleton<IJobSchedule>(sp => sp.GetRequiredService<TableJobSchedule>());
         services.AddVisits();
+        // Imported, moved and cancelled visits keep their reminders in step; a running bot sends them.
+        services.AddVisitReminders(builder.Configuration);
         configure?.Invoke(builder);
         var app = builder.Build();
         await app.Services.GetRequiredService<SupervisionTables>().EnsureCreatedAsync(CancellationToken.None);

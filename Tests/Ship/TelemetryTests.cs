@@ -13,7 +13,7 @@ public sealed class TelemetryTests
     public async Task Without_a_connection_string_nothing_is_exported()
     {
         // Built, not started: what is registered is what would run.
-        await using var bot = BotHost.Build(["--environment", "Development"], Visits.NoVisitReminders.Register);
+        await using var bot = BotHost.Build(["--environment", "Development"]);
 
         Assert.Null(bot.Services.GetService<MeterProvider>());
         Assert.Null(bot.Services.GetService<TracerProvider>());

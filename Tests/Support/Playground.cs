@@ -61,7 +61,8 @@ public sealed class Playground : IAsyncDisposable
         }
     }
 
-    public static async Task<Playground> StartAsync(string botEndpoint)
+    /// <param name="configPath">Another Teams context than the repository's .m365agentsplayground.yml, e.g. other people.</param>
+    public static async Task<Playground> StartAsync(string botEndpoint, string? configPath = null)
     {
         var port = Ports.Free();
         var workDir = Directory.CreateTempSubdirectory("playground-").FullName;
@@ -71,7 +72,7 @@ public sealed class Playground : IAsyncDisposable
             new Dictionary<string, string>
             {
                 ["TEAMSAPPTESTER_BROWSER"] = "none",
-                ["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = Path.Combine(RepoPaths.Root, ".m365agentsplayground.yml"),
+                ["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = configPath ?? Path.Combine(RepoPaths.Root, ".m365agentsplayground.yml"),
             });
         await Ports.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(120), () => process.Tail);
         var playground = new Playground(process, port, workDir);

@@ -49,7 +49,6 @@ public sealed class RunningBot : IAsyncDisposable
             }
             builder.Configuration.AddInMemoryCollection(values);
             builder.Logging.AddProvider(logs);
-            Visits.NoVisitReminders.Register(builder);
             configure?.Invoke(builder);
         });
         await app.StartAsync();

@@ -42,11 +42,7 @@ public sealed class VisitsCommandTests : IAsyncLifetime
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await VisitsCommand.RunAsync(args, output, error, builder =>
-        {
-            Storage(builder);
-            NoVisitReminders.Register(builder);
-        });
+        var exit = await VisitsCommand.RunAsync(args, output, error, Storage);
         return (exit, output.ToString(), error.ToString());
     }
 
