@@ -32,7 +32,7 @@ public sealed class CampaignJourneyTests : IAsyncLifetime
             ["Scheduler:PollInterval"] = "00:00:01",
             ["Directory:RefreshSeconds"] = "0",
         });
-        _playground = await Playground.StartAsync(_bot.MessagesUrl, PlaygroundConfig());
+        _playground = await Playground.StartAsync(_bot.MessagesUrl, PlaygroundJourney.ConfigWithDirectoryIds());
         _playground.Diagnostics = () => string.Join("\n", _bot.Logs.Entries.Select(e => $"{e.Level} {e.Category}: {e.Message}"));
     }
 
@@ -46,16 +46,6 @@ public sealed class CampaignJourneyTests : IAsyncLifetime
         {
             await _bot.DisposeAsync();
         }
-    }
-
-    /// <summary>The Playground's people with object ids the directory accepts (the file's have a digit too many).</summary>
-    private static string PlaygroundConfig()
-    {
-        var yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, ".m365agentsplayground.yml"))
-            .Replace("00000000-0000-0000-0000-00000000000", "00000000-0000-0000-0000-0000000000", StringComparison.Ordinal);
-        var path = Path.Combine(Directory.CreateTempSubdirectory("playground-campaign-").FullName, ".m365agentsplayground.yml");
-        File.WriteAllText(path, yaml);
-        return path;
     }
 
     [Fact]
@@ -74,26 +64,20 @@ public sealed class CampaignJourneyTests : IAsyncLifetime
         Assert.True(check.Plan is not null, check.Problem?.En);
         var campaign = await launcher.StartAsync(check.Plan!, CancellationToken.None);
 
-        var invitation = WaitForCard("ขอเชิญตอบ", Wait);
+        var invitation = _playground.WaitForCard("ขอเชิญตอบ", Wait);
         var start = CardAnswers.Button(invitation.Card, "form.start")!;
         Assert.Equal(campaign.Id, (string?)start["link"]!["campaign"]);
         await _playground.ExecuteAsync(Playground.PersonalChat, invitation.MessageId, "form.start", start);
         var firstPage = _playground.WaitForBotMessage(m => PlaygroundFixture.Card(m) is { } c
             && (CardAnswers.Button(c, "form.next") ?? CardAnswers.Button(c, "form.review")) is { } d && (string?)d["formId"] == Form, Wait, "(the survey's first page)");
         var (formMessageId, card) = ((string)firstPage["messageId"]!, (JsonNode)PlaygroundFixture.Card(firstPage)!);
-        for (var page = 0; !CardAnswers.HasButton(card, "form.submit"); page++)
-        {
-            Assert.True(page < 20, "the survey never reached its review card: " + card.ToJsonString());
-            var verb = CardAnswers.HasButton(card, "form.review") ? "form.review" : "form.next";
-            card = await PressAsync(formMessageId, card, verb, CardAnswers.FillAll(card));
-        }
-        await PressAsync(formMessageId, card, "form.submit");
+        await _playground.FillAndSubmitAsync(formMessageId, card);
         var recipient = (await _bot.Services.GetRequiredService<ICampaignStore>().RecipientsAsync(campaign.Id, CancellationToken.None)).Single();
         Assert.Equal(RecipientStatus.Submitted, recipient.Recipient.Status);
 
         // The chair asks for the group's summary while the campaign is open: it carries a refresh, and refreshing reads the aggregates again.
         await _playground.SendTextAsync(Playground.PersonalChat, $"สรุป {Form} กลุ่ม 1 แคมเปญ {campaign.Id}");
-        var summary = WaitForCard("n = 1", Wait);
+        var summary = _playground.WaitForCard("n = 1", Wait);
         var refresh = summary.Card["refresh"]?["action"] as JsonObject;
         Assert.NotNull(refresh);
         var refreshed = (await _playground.ExecuteAsync(Playground.PersonalChat, summary.MessageId, (string)refresh!["verb"]!, (JsonObject)refresh["data"]!.DeepClone()))["value"]!;
@@ -112,23 +96,6 @@ public sealed class CampaignJourneyTests : IAsyncLifetime
             Assert.True(DateTime.UtcNow < counted, "the closing summary was never counted as sent");
             await Task.Delay(200);
         }
-    }
-
-    private (string MessageId, JsonNode Card) WaitForCard(string title, TimeSpan within)
-    {
-        var message = _playground.WaitForBotMessage(
-            m => PlaygroundFixture.Card(m) is { } c && PlaygroundFixture.CardText(c).Contains(title, StringComparison.Ordinal), within, title);
-        return (message["messageId"]!.ToString(), PlaygroundFixture.Card(message)!);
-    }
-
-    private async Task<JsonNode> PressAsync(string messageId, JsonNode card, string verb, JsonObject? inputs = null)
-    {
-        var data = CardAnswers.Button(card, verb)!;
-        foreach (var (key, value) in inputs ?? [])
-        {
-            data[key] = value?.DeepClone();
-        }
-        return (await _playground.ExecuteAsync(Playground.PersonalChat, messageId, verb, data))["value"]!;
     }
 
     /// <summary>The Playground's current user is a teacher of S0001 and the chair of its group.</summary>

@@ -35,7 +35,7 @@ public sealed class VisitJourneyTests : IAsyncLifetime
             ["Scheduler:PollInterval"] = "00:00:01",
             ["Directory:RefreshSeconds"] = "0",
         });
-        _playground = await Playground.StartAsync(_bot.MessagesUrl, PlaygroundConfig());
+        _playground = await Playground.StartAsync(_bot.MessagesUrl, PlaygroundJourney.ConfigWithDirectoryIds());
         _playground.Diagnostics = () => string.Join("\n", _bot.Logs.Entries.Select(e => $"{e.Level} {e.Category}: {e.Message}"));
     }
 
@@ -49,19 +49,6 @@ public sealed class VisitJourneyTests : IAsyncLifetime
         {
             await _bot.DisposeAsync();
         }
-    }
-
-    /// <summary>
-    /// The repository's Playground context with its people's object ids written as real GUIDs (the
-    /// file's have a digit too many), since the directory import accepts nothing else.
-    /// </summary>
-    private static string PlaygroundConfig()
-    {
-        var yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, ".m365agentsplayground.yml"))
-            .Replace("00000000-0000-0000-0000-00000000000", "00000000-0000-0000-0000-0000000000", StringComparison.Ordinal);
-        var path = Path.Combine(Directory.CreateTempSubdirectory("playground-visits-").FullName, ".m365agentsplayground.yml");
-        File.WriteAllText(path, yaml);
-        return path;
     }
 
     private const string VisitReminderServicesKey = Bot.Visits.VisitReminderServices.RemindersKey;
@@ -97,7 +84,7 @@ public sealed class VisitJourneyTests : IAsyncLifetime
         await _bot.Services.GetRequiredService<IVisitStore>().AddAsync([visit], CancellationToken.None);
         await _bot.Services.GetRequiredService<IVisitReminders>().PlanAsync(visit, CancellationToken.None);
 
-        var reminder = WaitForCard("แจ้งเตือนนัดหมายการนิเทศ", TimeSpan.FromSeconds(45));
+        var reminder = _playground.WaitForCard("แจ้งเตือนนัดหมายการนิเทศ", TimeSpan.FromSeconds(45));
         Assert.Contains("2569", CardAnswers.Text(reminder.Card));
         var start0 = CardAnswers.Button(reminder.Card, "form.start")!;
         Assert.Equal("v-journey", (string?)start0["link"]!["visit"]);
@@ -109,19 +96,13 @@ public sealed class VisitJourneyTests : IAsyncLifetime
         // The school and the visit's date come filled in from the reminder.
         Assert.Contains("\"value\":\"S0001\"", card.ToJsonString());
         Assert.Equal(VisitStatus.InProgress, await StatusAsync());
-        for (var page = 0; !CardAnswers.HasButton(card, "form.submit"); page++)
-        {
-            Assert.True(page < 20, "the checklist never reached its review card: " + card.ToJsonString());
-            var verb = CardAnswers.HasButton(card, "form.review") ? "form.review" : "form.next";
-            card = await PressAsync(formMessageId, card, verb, CardAnswers.FillAll(card));
-        }
-        await PressAsync(formMessageId, card, "form.submit");
+        await _playground.FillAndSubmitAsync(formMessageId, card);
         Assert.Equal(VisitStatus.Completed, await StatusAsync());
 
-        var invitation = WaitForCard("แบบประเมินความพึงพอใจต่อการนิเทศ", Wait);
+        var invitation = _playground.WaitForCard("แบบประเมินความพึงพอใจต่อการนิเทศ", Wait);
         var answer = CardAnswers.Button(invitation.Card, "form.start")!;
         Assert.Equal(("supervision-satisfaction", "v-journey"), ((string?)answer["formId"], (string?)answer["link"]!["visit"]));
-        var directorReport = WaitForCard("รายงานผลการนิเทศ", Wait);
+        var directorReport = _playground.WaitForCard("รายงานผลการนิเทศ", Wait);
         Assert.Contains("โรงเรียนริมน้ำวิทยา", PlaygroundFixture.CardText(directorReport.Card.AsObject()));
 
         var outbox = _bot.Services.GetRequiredService<IOutbox>();
@@ -165,23 +146,6 @@ public sealed class VisitJourneyTests : IAsyncLifetime
 
     private async Task<VisitStatus> StatusAsync() =>
         (await _bot.Services.GetRequiredService<IVisitStore>().GetAsync("v-journey", CancellationToken.None))!.Visit.Status;
-
-    private (string MessageId, JsonNode Card) WaitForCard(string title, TimeSpan within)
-    {
-        var message = _playground.WaitForBotMessage(
-            m => PlaygroundFixture.Card(m) is { } c && PlaygroundFixture.CardText(c).Contains(title, StringComparison.Ordinal), within, title);
-        return (message["messageId"]!.ToString(), PlaygroundFixture.Card(message)!);
-    }
-
-    private async Task<JsonNode> PressAsync(string messageId, JsonNode card, string verb, JsonObject? inputs = null)
-    {
-        var data = CardAnswers.Button(card, verb)!;
-        foreach (var (key, value) in inputs ?? [])
-        {
-            data[key] = value?.DeepClone();
-        }
-        return (await _playground.ExecuteAsync(Playground.PersonalChat, messageId, verb, data))["value"]!;
-    }
 
     /// <summary>The Playground's own people (.m365agentsplayground.yml) as the directory knows them.</summary>
     private static IReadOnlyList<DirectoryFile> DirectoryFiles() =>
