@@ -24,7 +24,7 @@ public sealed class OutboxOptions
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Messages one instance works on at once: also the most that can be sent twice after a crash.</summary>
-    public int MaxInFlight { get; set; } = 16;
+    public int MaxInFlight { get; set; } = 32;
 
     /// <summary>How often each instance says it is alive and reads the shared rate state.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -6,10 +6,11 @@ namespace SupervisionBot.Bot.Outbox;
 
 /// <summary>
 /// Keeps all instances together under the tenant's rate. Each instance writes a heartbeat row and
-/// counts the live ones; it sends at its share (the rate ÷ live instances), paced evenly. A newcomer
-/// waits until every other instance has had a heartbeat to see it, so shares never add up to more
-/// than the whole. A 429 pauses everyone for its Retry-After and lowers a shared rate factor,
-/// which then climbs back; both live in one row every instance reads with its heartbeat.
+/// counts the live ones; it sends at its share (the rate ÷ live instances), spaced by
+/// <see cref="SendTurns"/>. A newcomer waits until every other instance has had a heartbeat to see
+/// it, so shares never add up to more than the whole. A 429 pauses everyone for its Retry-After and
+/// lowers a shared rate factor, which then climbs back; both live in one row every instance reads
+/// with its heartbeat.
 /// </summary>
 public sealed class SharedRateLimiter(OutboxStorage storage, IOptions<OutboxOptions> options, TimeProvider time, ILogger<SharedRateLimiter> logger)
 {
@@ -33,7 +34,7 @@ public sealed class SharedRateLimiter(OutboxStorage storage, IOptions<OutboxOpti
     /// dead one a little longer only slows them for a while.
     /// </summary>
     private TimeSpan LiveFor => TimeSpan.FromTicks(Math.Max(_options.HeartbeatInterval.Ticks * 5, TimeSpan.FromSeconds(10).Ticks));
-    private DateTimeOffset _nextGrant;
+    private readonly SendTurns _turns = new();
 
     // Table Storage cannot hold dates before 1601, so "never" is the epoch rather than MinValue.
     private DateTimeOffset _pausedUntil = DateTimeOffset.UnixEpoch;
@@ -116,8 +117,7 @@ public sealed class SharedRateLimiter(OutboxStorage storage, IOptions<OutboxOpti
             {
                 var now = time.GetUtcNow();
                 var start = now < _pausedUntil ? _pausedUntil : now;
-                grant = _nextGrant > start ? _nextGrant : start;
-                _nextGrant = grant + TimeSpan.FromSeconds(1 / ShareAt(grant));
+                grant = _turns.Take(start, ShareAt);
             }
             var wait = grant - time.GetUtcNow();
             if (wait > TimeSpan.Zero)
