@@ -29,7 +29,20 @@ internal static class OutboxRecord
 
     private static string Key(string value) => TableKeys.Escape(value).Replace("|", "%7C", StringComparison.Ordinal);
 
-    public static TableEntity ToEntity(OutboxMessage m, DateTimeOffset now) => new(Partition(m.Purpose), Row(m))
+    /// <summary>A summary card's JSON can pass a string column's 64 KiB, so it is split over columns.</summary>
+    private const string CardColumns = "Card";
+
+    public static TableEntity ToEntity(OutboxMessage m, DateTimeOffset now)
+    {
+        var entity = Fields(m, now);
+        if (m.CardJson is { } card)
+        {
+            JsonColumns.Write(entity, CardColumns, card);
+        }
+        return entity;
+    }
+
+    private static TableEntity Fields(OutboxMessage m, DateTimeOffset now) => new(Partition(m.Purpose), Row(m))
     {
         ["Purpose"] = m.Purpose,
         ["Kind"] = m.Kind.ToString(),
@@ -38,7 +51,6 @@ internal static class OutboxRecord
         ["ThreadId"] = m.ThreadId,
         ["TeamsUserId"] = m.TeamsUserId,
         ["Text"] = m.Text,
-        ["CardJson"] = m.CardJson,
         ["QueuedAt"] = now,
         [Status] = nameof(OutboxStatus.Queued),
         [Generation] = 0,
@@ -52,7 +64,7 @@ internal static class OutboxRecord
         e.GetString("Recipient"),
         e.GetString("MessageKey"),
         e.GetString("Text") ?? "",
-        e.GetString("CardJson"),
+        JsonColumns.Read(e, CardColumns) is { Length: > 0 } card ? card : null,
         e.GetString("TeamsUserId"),
         e.GetString("ThreadId"));
 

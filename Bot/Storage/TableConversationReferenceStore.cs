@@ -35,6 +35,11 @@ public sealed class TableConversationReferenceStore(SupervisionTables tables) : 
         {
             await tables.Conversations.UpsertEntityAsync(ToEntity(UserPartition(reference.UserAadObjectId), PersonalChatRow, reference), TableUpdateMode.Merge, cancellationToken);
         }
+        if (reference.Kind == ConversationKind.Channel && reference.ChannelId is { Length: > 0 } channel && channel != reference.ConversationId)
+        {
+            // Teams speaks to the bot from a channel's threads; posting a new thread (a group's summary) needs the channel's own reference.
+            await SaveAsync(reference with { ConversationId = channel }, cancellationToken);
+        }
         if (_saved.Count >= RememberedLimit)
         {
             // A plain reset keeps memory bounded; the cost is one extra write per conversation afterwards.

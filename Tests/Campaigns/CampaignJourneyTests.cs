@@ -12,9 +12,8 @@ namespace SupervisionBot.Tests.Campaigns;
 /// <summary>
 /// A campaign through the real bot and the real Playground: the invitation reaches the teacher's
 /// personal chat, the answer given from it counts for the campaign, the summary asked for in chat
-/// refreshes itself while the campaign is open, and closing the campaign sends the summary to the
-/// group's chair. (The Playground has no team channel to post into: the channel post is tested with
-/// the outbox against the fake connector in Tests/Summaries.)
+/// and in the group's team channel refreshes itself while the campaign is open, and closing the
+/// campaign posts the summary to the group's channel and sends it to the group's chair.
 /// </summary>
 public sealed class CampaignJourneyTests : IAsyncLifetime
 {
@@ -33,7 +32,7 @@ public sealed class CampaignJourneyTests : IAsyncLifetime
             ["Directory:RefreshSeconds"] = "0",
         });
         _playground = await Playground.StartAsync(_bot.MessagesUrl, PlaygroundJourney.ConfigWithDirectoryIds());
-        _playground.Diagnostics = () => string.Join("\n", _bot.Logs.Entries.Select(e => $"{e.Level} {e.Category}: {e.Message}"));
+        _playground.Diagnostics = () => string.Join("\n", _bot.Logs.Entries.Select(e => $"{e.Level} {e.Category}: {e.Message} {e.Exception}"));
     }
 
     public async Task DisposeAsync()
@@ -83,17 +82,31 @@ public sealed class CampaignJourneyTests : IAsyncLifetime
         var refreshed = (await _playground.ExecuteAsync(Playground.PersonalChat, summary.MessageId, (string)refresh!["verb"]!, (JsonObject)refresh["data"]!.DeepClone()))["value"]!;
         Assert.Contains("n = 1", PlaygroundFixture.CardText(refreshed.AsObject()));
 
-        Assert.True(await _bot.Services.GetRequiredService<CampaignCloser>().CloseNowAsync(campaign.Id, CancellationToken.None));
+        // The same in the group's team channel: asked for with a mention, answered in the post's thread, and refreshed there.
+        var post = await _playground.SendTextAsync(Playground.Team, $"<at>{Playground.BotName}</at> สรุป {Form} กลุ่ม 1 แคมเปญ {campaign.Id}", mentions: Playground.BotMention(PlaygroundJourney.BotId));
+        var thread = (string)post["postConversationId"]!;
+        var inChannel = _playground.WaitForBotMessage(m => (string?)m["_conversationId"] == thread && PlaygroundFixture.Card(m) is { } c
+            && PlaygroundFixture.CardText(c).Contains("n = 1", StringComparison.Ordinal), Wait, $"(the summary in the channel thread {thread})");
+        var channelRefresh = PlaygroundFixture.Card(inChannel)!["refresh"]?["action"] as JsonObject;
+        Assert.NotNull(channelRefresh);
+        var refreshedInChannel = (await _playground.ExecuteAsync(thread, (string)inChannel["messageId"]!, (string)channelRefresh!["verb"]!, (JsonObject)channelRefresh["data"]!.DeepClone()))["value"]!;
+        Assert.Contains("n = 1", PlaygroundFixture.CardText(refreshedInChannel.AsObject()));
+
         var sent = _playground.LastSequence;
-        var closing = _playground.WaitForBotMessage(m => (long)m["_seq"]! > sent && PlaygroundFixture.Card(m) is { } c
-            && PlaygroundFixture.CardText(c).Contains("n = 1", StringComparison.Ordinal), Wait, "(the closing summary for the chair)");
+        Assert.True(await _bot.Services.GetRequiredService<CampaignCloser>().CloseNowAsync(campaign.Id, CancellationToken.None));
+        var closing = _playground.WaitForBotMessage(m => (long)m["_seq"]! > sent && (string?)m["_conversationId"] == Playground.PersonalChat
+            && PlaygroundFixture.Card(m) is { } c && PlaygroundFixture.CardText(c).Contains("n = 1", StringComparison.Ordinal), Wait, "(the closing summary for the chair)");
         Assert.Null(PlaygroundFixture.Card(closing)!["refresh"]);
+        // The closing summary is also a new post in the group's channel (the General channel, whose id is the team's).
+        var channelPost = _playground.WaitForBotMessage(m => (long)m["_seq"]! > sent && (string?)m["_conversationId"] == Playground.Team
+            && PlaygroundFixture.Card(m) is { } c && PlaygroundFixture.CardText(c).Contains("n = 1", StringComparison.Ordinal), Wait, "(the closing summary posted to the channel)");
+        Assert.Null(PlaygroundFixture.Card(channelPost)!["refresh"]);
         // The outbox marks a message sent just after the connector accepted it: the chat may show it first.
         var outbox = _bot.Services.GetRequiredService<Dialogs.Outbox.IOutbox>();
         var counted = DateTime.UtcNow + Wait;
-        while ((await outbox.CountAsync(CampaignSummaries.PurposeOf(campaign.Id), CancellationToken.None)).Sent < 1)
+        while ((await outbox.CountAsync(CampaignSummaries.PurposeOf(campaign.Id), CancellationToken.None)).Sent < 2)
         {
-            Assert.True(DateTime.UtcNow < counted, "the closing summary was never counted as sent");
+            Assert.True(DateTime.UtcNow < counted, "the closing summaries (chair and channel) were never both counted as sent");
             await Task.Delay(200);
         }
     }
@@ -101,7 +114,7 @@ public sealed class CampaignJourneyTests : IAsyncLifetime
     /// <summary>The Playground's current user is a teacher of S0001 and the chair of its group.</summary>
     private static IReadOnlyList<DirectoryFile> DirectoryFiles() =>
     [
-        Csv("groups.csv", "group_no,name_th,name_en,chair_email,vice_chair_email,team_id,channel_id\n1,กลุ่มโรงเรียนริมน้ำ,Riverside school group,somsri@example.com,,,\n"),
+        Csv("groups.csv", "group_no,name_th,name_en,chair_email,vice_chair_email,team_id,channel_id\n1,กลุ่มโรงเรียนริมน้ำ,Riverside school group,somsri@example.com,,00000000-0000-0000-0000-000000000031,team-id\n"),
         Csv("schools.csv", "school_code,name_th,name_en,group_no,director_email,contact_email,needs_help\nS0001,โรงเรียนริมน้ำวิทยา,Rimnam Wittaya School,1,,,false\n"),
         Csv("centres.csv", "centre_code,name_th,name_en,learning_area,host_school_code,chair_email\n"),
         Csv("people.csv", "email,display_name,aad_object_id,roles,school_code,group_nos,learning_areas\n"

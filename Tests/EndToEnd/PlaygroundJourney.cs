@@ -12,12 +12,17 @@ public static class PlaygroundJourney
     /// </summary>
     public static string ConfigWithDirectoryIds()
     {
-        var yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, ".m365agentsplayground.yml"))
-            .Replace("00000000-0000-0000-0000-00000000000", "00000000-0000-0000-0000-0000000000", StringComparison.Ordinal);
+        var yaml = WithDirectoryIds(File.ReadAllText(Path.Combine(RepoPaths.Root, ".m365agentsplayground.yml")));
         var path = Path.Combine(Directory.CreateTempSubdirectory("playground-journey-").FullName, ".m365agentsplayground.yml");
         File.WriteAllText(path, yaml);
         return path;
     }
+
+    /// <summary>The bot's id in <see cref="ConfigWithDirectoryIds"/>'s context.</summary>
+    public static string BotId => WithDirectoryIds(Playground.BotId);
+
+    private static string WithDirectoryIds(string text) =>
+        text.Replace("00000000-0000-0000-0000-00000000000", "00000000-0000-0000-0000-0000000000", StringComparison.Ordinal);
 
     /// <summary>The first card of the bot whose text holds <paramref name="title"/>.</summary>
     public static (string MessageId, JsonNode Card) WaitForCard(this Playground playground, string title, TimeSpan within)

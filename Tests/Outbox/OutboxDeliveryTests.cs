@@ -98,6 +98,30 @@ public sealed class OutboxDeliveryTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Cards_past_a_columns_64_KiB_are_queued_many_at_once_and_delivered_whole()
+    {
+        var azurite = await Azurite.GetAsync();
+        await using var connector = await FakeConnector.StartAsync(Rate);
+        await using var bot = await RunningBot.StartAsync(azurite.ConnectionString, Azurite.NewTablePrefix("outboxbigcard"), OutboxSettings.For(connector, Rate));
+        var outbox = bot.Services.GetRequiredService<IOutbox>();
+        // A school-group summary: many rows of Thai text, 50,000 characters of JSON (a string column holds 32,767).
+        var rows = string.Join(",", Enumerable.Range(1, 700).Select(i => $$"""{"type":"TextBlock","text":"ข้อ {{i}} ค่าเฉลี่ย 4.25 ระดับมาก","wrap":true}"""));
+        var card = $$"""{"type":"AdaptiveCard","version":"1.5","body":[{{rows}}]}""";
+        Assert.True(card.Length > 32_767, $"the card is only {card.Length} characters");
+        var directors = Enumerable.Range(0, 30).Select(i => $"director-{i}").ToList();
+
+        var queued = await outbox.EnqueueAsync(directors.Select(d => OutboxMessage.ToPerson("summary-big", "aad-" + d, "group-1", "สรุปผล", card, teamsUserId: "29:" + d)).ToList(), CancellationToken.None);
+
+        Assert.Equal(directors.Count, queued);
+        await OutboxSettings.SettledAsync(outbox, "summary-big", directors.Count, TimeSpan.FromSeconds(60));
+        Assert.All(directors, d =>
+        {
+            var delivered = Assert.Single(connector.DeliveredCards(FakeConnector.PersonalChatOf("29:" + d)));
+            Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(card), System.Text.Json.Nodes.JsonNode.Parse(delivered)), "the card arrived changed");
+        });
+    }
+
+    [Fact]
     public async Task A_person_without_a_chat_gets_the_app_installed_and_the_message_once_the_install_event_arrives()
     {
         var azurite = await Azurite.GetAsync();

@@ -57,6 +57,20 @@ public sealed class ConversationReferenceStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_channel_threads_reference_also_saves_the_channels_own_for_new_posts()
+    {
+        var store = new TableConversationReferenceStore(_tables);
+        const string channel = "19:group1@thread.tacv2";
+        var thread = new ConversationReference(channel + ";messageid=1700000000000", ConversationKind.Channel, "https://smba.trafficmanager.net/apac/",
+            "tid", "28:bot", null, null, null, "19:team1@thread.tacv2", channel, "th-TH");
+
+        await store.SaveAsync(thread, CancellationToken.None);
+
+        Assert.Equal(thread, await store.GetAsync(thread.ConversationId, CancellationToken.None));
+        Assert.Equal(thread with { ConversationId = channel }, await new TableConversationReferenceStore(_tables).GetAsync(channel, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Welcome_is_claimed_once_even_by_two_instances_at_once()
     {
         var first = new TableConversationReferenceStore(_tables);
@@ -108,6 +122,22 @@ public sealed class ConversationReferenceStoreTests : IAsyncLifetime
 
         Assert.Equal([100, 100, 30, 20], batches.Select(b => b.Count));
         Assert.All(batches, b => Assert.Single(b.Select(a => a.Entity.PartitionKey).Distinct()));
+    }
+
+    [Fact]
+    public void Batches_of_large_rows_stay_under_Azures_4_MiB()
+    {
+        // Summary cards for every director of the area: 100 rows in one partition, 30,000 Thai characters each.
+        var card = new string('ก', 30_000);
+        var actions = Enumerable.Range(0, 100).Select(i => new TableTransactionAction(TableTransactionActionType.Add,
+            new TableEntity("m|summary", i.ToString(CultureInfo.InvariantCulture)) { ["Card0"] = card }));
+
+        var batches = TableBatches.Split(actions).ToList();
+
+        Assert.True(batches.Count > 1, "100 rows of 30,000 characters went in one batch");
+        // Sent as JSON, each Thai character is a six-byte \uXXXX escape.
+        Assert.All(batches, b => Assert.True(b.Count * 6L * card.Length < 4L * 1024 * 1024, $"a batch of {b.Count} such rows passes 4 MiB"));
+        Assert.Equal(100, batches.Sum(b => b.Count));
     }
 
     [Fact]

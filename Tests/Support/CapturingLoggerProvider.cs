@@ -23,8 +23,9 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            entries.Enqueue(new CapturedLog(category, logLevel, formatter(state, exception)));
+            entries.Enqueue(new CapturedLog(category, logLevel, formatter(state, exception), exception));
     }
 }
 
-public sealed record CapturedLog(string Category, LogLevel Level, string Message);
+/// <param name="Exception">What was logged with the line, for failure messages.</param>
+public sealed record CapturedLog(string Category, LogLevel Level, string Message, Exception? Exception = null);

@@ -33,6 +33,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly Dictionary<string, Queue<long>> _conversationTicks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _delivered = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Conversation, string Text), int> _deliveredTexts = new();
+    private readonly ConcurrentQueue<(string Conversation, string Card)> _deliveredCards = new();
     private readonly ConcurrentQueue<long> _requestTicks = new();
     private TaskCompletionSource<DateTime>? _throttleOnce;
     private int _throttleOnceSeconds;
@@ -76,6 +77,10 @@ public sealed class FakeConnector : IAsyncDisposable
     public IReadOnlyDictionary<string, int> Delivered => _delivered;
 
     public int DeliveredTotal => _delivered.Values.Sum();
+
+    /// <summary>The Adaptive Cards (their JSON) that reached this conversation, in order.</summary>
+    public IReadOnlyList<string> DeliveredCards(string conversationId) =>
+        _deliveredCards.Where(c => c.Conversation == conversationId).Select(c => c.Card).ToList();
 
     /// <summary>How often this text reached this conversation.</summary>
     public int DeliveredText(string conversationId, string text) => _deliveredTexts.GetValueOrDefault((conversationId, text));
@@ -156,7 +161,8 @@ public sealed class FakeConnector : IAsyncDisposable
                 return;
             }
             var thread = $"{channelId};messageid={Interlocked.Increment(ref _nextThread)}";
-            Accept(channelId, root.TryGetProperty("activity", out var activity) && activity.TryGetProperty("text", out var text) ? text.GetString() : null);
+            var posted = root.TryGetProperty("activity", out var activity) ? activity : default;
+            Accept(channelId, posted.ValueKind == JsonValueKind.Object && posted.TryGetProperty("text", out var text) ? text.GetString() : null, posted);
             await http.Response.WriteAsJsonAsync(new { id = thread, activityId = thread });
             return;
         }
@@ -176,13 +182,23 @@ public sealed class FakeConnector : IAsyncDisposable
         {
             return;
         }
-        Accept(conversationId, body.RootElement.TryGetProperty("text", out var text) ? text.GetString() : null);
+        Accept(conversationId, body.RootElement.TryGetProperty("text", out var text) ? text.GetString() : null, body.RootElement);
         http.Response.StatusCode = 201;
         await http.Response.WriteAsJsonAsync(new { id = "m" + Guid.NewGuid().ToString("N")[..8] });
     }
 
-    private void Accept(string conversationId, string? text)
+    private void Accept(string conversationId, string? text, JsonElement activity)
     {
+        if (activity.ValueKind == JsonValueKind.Object && activity.TryGetProperty("attachments", out var attachments) && attachments.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var attachment in attachments.EnumerateArray())
+            {
+                if (attachment.TryGetProperty("content", out var card))
+                {
+                    _deliveredCards.Enqueue((conversationId, card.GetRawText()));
+                }
+            }
+        }
         _delivered.AddOrUpdate(conversationId, 1, (_, n) => n + 1);
         _deliveredTexts.AddOrUpdate((conversationId, text ?? ""), 1, (_, n) => n + 1);
         _log.Enqueue((DateTime.UtcNow.Ticks, conversationId));

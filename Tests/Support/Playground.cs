@@ -250,11 +250,12 @@ public sealed class Playground : IAsyncDisposable
     }
 
     /// <summary>The mentions array of a channel post that @mentions the bot, as the Playground's web page sends it.</summary>
-    public static JsonArray BotMention() =>
+    /// <param name="botId">The bot's id in this Playground's context, when it is not the repository's.</param>
+    public static JsonArray BotMention(string botId = BotId) =>
     [
         new JsonObject
         {
-            ["mentioned"] = new JsonObject { ["id"] = BotId, ["name"] = BotName },
+            ["mentioned"] = new JsonObject { ["id"] = botId, ["name"] = BotName },
             ["text"] = $"<at>{BotName}</at>",
         },
     ];
