@@ -17,6 +17,8 @@ public static class DirectoryCommand
 {
     public const string Command = "directory";
 
+    private const int LinkAttempts = 3;
+
     /// <summary>Runs the command; returns the process exit code (0 done, 1 bad rows or Graph refused, 2 wrong usage).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Action<WebApplicationBuilder>? configure = null)
     {
@@ -58,34 +60,46 @@ public static class DirectoryCommand
         return app;
     }
 
-    /// <summary>Fills missing ids through Graph and stores the result as a new version, the way an import does.</summary>
+    /// <summary>
+    /// Fills missing ids through Graph and stores the result as a new version, the way an import does.
+    /// An import made while Graph was asked wins: the link starts again from it rather than undo it.
+    /// </summary>
     private static async Task<int> LinkAsync(TableDirectoryStore store, DirectoryLinker linker, TextWriter output, TextWriter error)
     {
-        var current = await store.LoadAsync(CancellationToken.None);
-        if (current.Directory.IsEmpty)
+        for (var attempt = 1; ; attempt++)
         {
-            await error.WriteLineAsync($"The directory is empty: import it first ({Command} import <folder>).");
-            return 2;
-        }
-        DirectoryLink link;
-        try
-        {
-            link = await linker.LinkAsync(current.Directory, CancellationToken.None);
-        }
-        catch (GraphRefusedException ex)
-        {
-            await error.WriteLineAsync(ex.Message);
-            return 1;
-        }
-        await output.WriteLineAsync($"Linked through Microsoft Graph: {link}");
-        if (!link.Changed)
-        {
-            await output.WriteLineAsync($"Nothing to fill: the directory is unchanged (version {current.Version}).");
-        }
-        else
-        {
-            var report = await store.ImportAsync(DirectoryExport.Files(link.Linked), CancellationToken.None);
-            if (report.Status == ImportStatus.Refused)
+            var current = await store.LoadAsync(CancellationToken.None);
+            if (current.Directory.IsEmpty)
+            {
+                await error.WriteLineAsync($"The directory is empty: import it first ({Command} import <folder>).");
+                return 2;
+            }
+            DirectoryLink link;
+            try
+            {
+                link = await linker.LinkAsync(current.Directory, CancellationToken.None);
+            }
+            catch (GraphRefusedException ex)
+            {
+                await error.WriteLineAsync(ex.Message);
+                return 1;
+            }
+            await output.WriteLineAsync($"Linked through Microsoft Graph: {link}");
+            if (!link.Changed)
+            {
+                await output.WriteLineAsync($"Nothing to fill: the directory is unchanged (version {current.Version}).");
+            }
+            else if (await store.ImportOverAsync(DirectoryExport.Files(link.Linked), current.Version, CancellationToken.None) is not { } report)
+            {
+                if (attempt == LinkAttempts)
+                {
+                    await error.WriteLineAsync($"The directory was imported again {LinkAttempts} times while linking; nothing was stored. Run the link again.");
+                    return 1;
+                }
+                await output.WriteLineAsync("The directory was imported again meanwhile; linking the new version.");
+                continue;
+            }
+            else if (report.Status == ImportStatus.Refused)
             {
                 await error.WriteLineAsync("The linked directory did not pass the import's checks; nothing was stored:");
                 foreach (var problem in report.Problems)
@@ -94,8 +108,16 @@ public static class DirectoryCommand
                 }
                 return 1;
             }
-            await output.WriteLineAsync($"Stored as directory version {report.Version}.");
+            else
+            {
+                await output.WriteLineAsync($"Stored as directory version {report.Version}.");
+            }
+            return await ReportProblemsAsync(link, output);
         }
+    }
+
+    private static async Task<int> ReportProblemsAsync(DirectoryLink link, TextWriter output)
+    {
         if (link.Problems.Count > 0)
         {
             await output.WriteLineAsync($"{link.Problems.Count} problem(s) to fix in the CSV files (or in Teams / Entra ID):");

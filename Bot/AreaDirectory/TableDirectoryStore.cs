@@ -57,11 +57,23 @@ public sealed class TableDirectoryStore(SupervisionTables tables, TimeProvider t
     public async Task<ETag?> PointerETagAsync(CancellationToken cancellationToken) =>
         (await ReadPointerAsync(cancellationToken))?.ETag;
 
-    public async Task<ImportReport> ImportAsync(IReadOnlyList<DirectoryFile> files, CancellationToken cancellationToken)
+    public async Task<ImportReport> ImportAsync(IReadOnlyList<DirectoryFile> files, CancellationToken cancellationToken) =>
+        (await ImportOverAsync(files, basedOn: null, cancellationToken))!;
+
+    /// <summary>
+    /// Imports files made from the directory version <paramref name="basedOn"/> (null: whatever is
+    /// current). Null when another import has replaced that version meanwhile: files made from the
+    /// old one would undo it, so the caller makes them again from the new one.
+    /// </summary>
+    public async Task<ImportReport?> ImportOverAsync(IReadOnlyList<DirectoryFile> files, string? basedOn, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var current = await LoadAsync(cancellationToken);
+            if (basedOn is not null && current.Version != basedOn)
+            {
+                return null;
+            }
             var result = DirectoryImport.Read(files, current.Directory);
             if (result.Directory is not { } next)
             {

@@ -154,6 +154,25 @@ public sealed class DirectoryStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Files_made_from_a_version_another_import_has_replaced_are_not_stored()
+    {
+        var store = NewStore();
+        await store.ImportAsync(DirectoryExamples.Files(), CancellationToken.None);
+        var linkedFrom = await store.LoadAsync(CancellationToken.None);
+        // While `directory link` asks Graph about that version, an admin imports another.
+        var meanwhile = await NewStore().ImportAsync(People(3, "c"), CancellationToken.None);
+
+        var stale = await store.ImportOverAsync(DirectoryExport.Files(linkedFrom.Directory), linkedFrom.Version, CancellationToken.None);
+
+        Assert.Null(stale);
+        var now = await NewStore().LoadAsync(CancellationToken.None);
+        Assert.Equal(meanwhile.Version, now.Version);
+        Assert.Equal(3, now.Directory.People.Count);
+        var current = await store.ImportOverAsync(DirectoryExport.Files(now.Directory), now.Version, CancellationToken.None);
+        Assert.Equal(ImportStatus.Unchanged, current!.Status);
+    }
+
+    [Fact]
     public async Task An_empty_store_reads_as_an_empty_directory()
     {
         var stored = await NewStore().LoadAsync(CancellationToken.None);
