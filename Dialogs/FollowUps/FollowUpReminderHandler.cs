@@ -1,3 +1,4 @@
+using SupervisionBot.Cards;
 using SupervisionBot.Dialogs.AreaDirectory;
 using SupervisionBot.Dialogs.Calendar;
 using SupervisionBot.Dialogs.Scheduling;
@@ -46,7 +47,7 @@ public static class FollowUpScopes
     public static string Title(FollowUpScope scope, OfficeDirectory office, Cards.Language language) =>
         scope.SchoolCode is { } code
             ? office.School(code)?.Title(language) ?? code
-            : office.Group(scope.GroupNumber!.Value)?.Title(language) ?? FollowUpCards.T(language, $"กลุ่มโรงเรียนที่ {scope.GroupNumber}", $"School group {scope.GroupNumber}");
+            : office.Group(scope.GroupNumber!.Value)?.Title(language) ?? language.Pick($"กลุ่มโรงเรียนที่ {scope.GroupNumber}", $"School group {scope.GroupNumber}");
 
     public static string? ResponsibleEmail(FollowUpScope scope, OfficeDirectory office) =>
         scope.SchoolCode is { } code ? office.School(code)?.DirectorEmail : office.Group(scope.GroupNumber!.Value)?.ChairEmail;

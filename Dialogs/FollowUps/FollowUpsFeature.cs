@@ -30,13 +30,13 @@ public sealed class FollowUpsFeature(IFollowUpStore store, IOfficeDirectorySourc
         var language = turn.Language;
         if (ScopeOf(argument, person, office) is not { } scope)
         {
-            return Say(T(language, "งานที่ต้องติดตาม", "Follow-up actions"), T(language,
+            return Say(language.Pick("งานที่ต้องติดตาม", "Follow-up actions"), language.Pick(
                 "โปรดระบุรหัสโรงเรียนหรือกลุ่มโรงเรียน เช่น “ติดตามงาน 10010001” หรือ “ติดตามงาน กลุ่ม 2”",
                 "Please name a school code or a school group, e.g. “follow-ups 10010001” or “follow-ups group 2”."));
         }
         if (!MaySee(scope, person, roles, office))
         {
-            return Say(T(language, "งานที่ต้องติดตาม", "Follow-up actions"), T(language,
+            return Say(language.Pick("งานที่ต้องติดตาม", "Follow-up actions"), language.Pick(
                 $"ขออภัย ท่านไม่มีสิทธิ์ดูงานที่ต้องติดตามของ{FollowUpScopes.Title(scope, office, language)} ผู้ที่ดูได้คือผู้อำนวยการสถานศึกษา ประธานกลุ่มโรงเรียน ศึกษานิเทศก์ที่รับผิดชอบ และผู้บริหารของเขตพื้นที่",
                 $"Sorry, you may not see the follow-ups of {FollowUpScopes.Title(scope, office, language)}. The school's director, the group's chair, its supervisors and the area's leaders may."));
         }
@@ -52,14 +52,14 @@ public sealed class FollowUpsFeature(IFollowUpStore store, IOfficeDirectorySourc
         if (scopeKey is null || id is null || FollowUpScope.FromKey(scopeKey) is not { } scope
             || await store.GetAsync(scope, id, cancellationToken) is not { } found)
         {
-            return Updated(T(language, "งานที่ต้องติดตาม", "Follow-up actions"), T(language, "ไม่พบงานนี้แล้ว", "This action no longer exists."));
+            return Updated(language.Pick("งานที่ต้องติดตาม", "Follow-up actions"), language.Pick("ไม่พบงานนี้แล้ว", "This action no longer exists."));
         }
         var office = await directory.CurrentAsync(cancellationToken);
         var person = turn.User.AadObjectId is { } aad ? office.PersonByAadObjectId(aad) : null;
         var owner = person is not null && string.Equals(found.OwnerEmail, person.Email, StringComparison.OrdinalIgnoreCase);
         if (!owner && !MaySee(scope, person, roles, office))
         {
-            return Updated(T(language, "งานที่ต้องติดตาม", "Follow-up actions"), T(language,
+            return Updated(language.Pick("งานที่ต้องติดตาม", "Follow-up actions"), language.Pick(
                 "ขออภัย งานนี้ปิดได้เฉพาะผู้รับผิดชอบ ผู้อำนวยการสถานศึกษา ประธานกลุ่มโรงเรียน หรือศึกษานิเทศก์ที่รับผิดชอบ",
                 "Sorry, only its owner, the school's director, the group's chair or its supervisors can check this off."));
         }
@@ -84,7 +84,7 @@ public sealed class FollowUpsFeature(IFollowUpStore store, IOfficeDirectorySourc
         }
         var office = await directory.CurrentAsync(cancellationToken);
         var language = turn.Language;
-        return List(FollowUpScopes.Title(scope, office, language), open, language, canCheckOff: true, T(language,
+        return List(FollowUpScopes.Title(scope, office, language), open, language, canCheckOff: true, language.Pick(
             $"ก่อนเริ่มนิเทศ โปรดตรวจสอบงานที่ค้างจากครั้งก่อน {open.Count} เรื่อง และกด “ดำเนินการแล้ว” สำหรับเรื่องที่เสร็จแล้ว",
             $"Before this visit, check the {open.Count} open action(s) from earlier visits and mark those done."));
     }

@@ -53,25 +53,25 @@ public sealed class TimelineFeature(SchoolTimeline timeline, IOfficeDirectorySou
     private async Task<AdaptiveCard> PageAsync(Turn turn, IReadOnlySet<RespondentRole> roles, Person? person, OfficeDirectory office, string code, int page, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        var title = T(language, "ไทม์ไลน์โรงเรียน", "School timeline");
+        var title = language.Pick("ไทม์ไลน์โรงเรียน", "School timeline");
         if (office.School(code) is not { } school)
         {
-            return SessionCards.Notice(title, T(language, "โปรดระบุรหัสโรงเรียน เช่น “ไทม์ไลน์ 10010001”", "Please name a school code, e.g. “timeline 10010001”."));
+            return SessionCards.Notice(title, language.Pick("โปรดระบุรหัสโรงเรียน เช่น “ไทม์ไลน์ 10010001”", "Please name a school code, e.g. “timeline 10010001”."));
         }
         if (!AccessPolicy.MaySeeSchool(person, roles, school))
         {
-            return SessionCards.Notice(title, T(language,
+            return SessionCards.Notice(title, language.Pick(
                 $"ขออภัย ไทม์ไลน์ของ{school.Title(language)}ดูได้เฉพาะผู้อำนวยการสถานศึกษา ศึกษานิเทศก์ที่รับผิดชอบ และผู้บริหารของเขตพื้นที่",
                 $"Sorry, only {school.Title(language)}'s director, its supervisors and the area's leaders may see its timeline."));
         }
         var entries = await timeline.ForSchoolAsync(school.Code, cancellationToken);
         var pages = Math.Max(1, (entries.Count + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 0, pages - 1);
-        var heading = T(language, $"ไทม์ไลน์: {school.Title(language)}", $"Timeline: {school.Title(language)}");
-        List<CardElement> body = [Banner(Title(heading), Paragraph(T(language, $"หน้า {page + 1}/{pages} · ล่าสุดก่อน", $"Page {page + 1} of {pages} · newest first")))];
+        var heading = language.Pick($"ไทม์ไลน์: {school.Title(language)}", $"Timeline: {school.Title(language)}");
+        List<CardElement> body = [Banner(Title(heading), Paragraph(language.Pick($"หน้า {page + 1}/{pages} · ล่าสุดก่อน", $"Page {page + 1} of {pages} · newest first")))];
         if (entries.Count == 0)
         {
-            body.Add(Paragraph(T(language, "ยังไม่มีรายการ", "Nothing yet.")));
+            body.Add(Paragraph(language.Pick("ยังไม่มีรายการ", "Nothing yet.")));
         }
         foreach (var entry in entries.Skip(page * PageSize).Take(PageSize))
         {
@@ -85,11 +85,11 @@ public sealed class TimelineFeature(SchoolTimeline timeline, IOfficeDirectorySou
         var buttons = new List<ButtonView>();
         if (page > 0)
         {
-            buttons.Add(new ButtonView(T(language, "ใหม่กว่า", "Newer"), CardVerbs.TimelinePage, Data(school.Code, page - 1)));
+            buttons.Add(new ButtonView(language.Pick("ใหม่กว่า", "Newer"), CardVerbs.TimelinePage, Data(school.Code, page - 1)));
         }
         if (page < pages - 1)
         {
-            buttons.Add(new ButtonView(T(language, "เก่ากว่า", "Older"), CardVerbs.TimelinePage, Data(school.Code, page + 1)));
+            buttons.Add(new ButtonView(language.Pick("เก่ากว่า", "Older"), CardVerbs.TimelinePage, Data(school.Code, page + 1)));
         }
         if (buttons.Count > 0)
         {
@@ -100,5 +100,4 @@ public sealed class TimelineFeature(SchoolTimeline timeline, IOfficeDirectorySou
 
     private static JsonObject Data(string school, int page) => new() { [SchoolKey] = school, [PageKey] = page.ToString(CultureInfo.InvariantCulture) };
 
-    private static string T(Language language, string thai, string english) => language == Language.English ? english : thai;
 }

@@ -46,18 +46,18 @@ public static class VisitCards
     {
         List<CardElement> body =
         [
-            Banner(T(language, "นัดหมายการนิเทศ", "Schedule a visit"), T(language, "ขั้นที่ 1 จาก 2: เลือกโรงเรียน", "Step 1 of 2: choose the school")),
+            Banner(language.Pick("นัดหมายการนิเทศ", "Schedule a visit"), language.Pick("ขั้นที่ 1 จาก 2: เลือกโรงเรียน", "Step 1 of 2: choose the school")),
             new ChoiceSetInput
             {
                 Id = Inputs.School,
-                Label = T(language, "โรงเรียน", "School"),
+                Label = language.Pick("โรงเรียน", "School"),
                 IsRequired = true,
-                ErrorMessage = T(language, "โปรดเลือกโรงเรียน", "Choose a school"),
+                ErrorMessage = language.Pick("โปรดเลือกโรงเรียน", "Choose a school"),
                 Choices = [.. schools.Select(s => new Choice($"{s.Title(language)} ({s.Code})", s.Code))],
                 Style = ChoiceInputStyle.Compact,
-                Placeholder = T(language, "เลือกโรงเรียน", "Choose a school"),
+                Placeholder = language.Pick("เลือกโรงเรียน", "Choose a school"),
             },
-            CardActions.Buttons([new ButtonView(T(language, "ถัดไป", "Next"), VisitVerbs.New)]),
+            CardActions.Buttons([new ButtonView(language.Pick("ถัดไป", "Next"), VisitVerbs.New)]),
         ];
         return Card(body, language);
     }
@@ -67,7 +67,7 @@ public static class VisitCards
         string? Typed(string key) => form.Typed.TryGetValue(key, out var v) && v.Length > 0 ? v : null;
         List<CardElement> body =
         [
-            Banner(T(language, "นัดหมายการนิเทศ", "Schedule a visit"), T(language, $"ขั้นที่ 2 จาก 2: {form.School.Title(language)}", $"Step 2 of 2: {form.School.Title(language)}")),
+            Banner(language.Pick("นัดหมายการนิเทศ", "Schedule a visit"), language.Pick($"ขั้นที่ 2 จาก 2: {form.School.Title(language)}", $"Step 2 of 2: {form.School.Title(language)}")),
         ];
         body.AddRange(Problems(form.Problems, language));
         if (form.Supervisors is { } supervisors)
@@ -75,9 +75,9 @@ public static class VisitCards
             body.Add(new ChoiceSetInput
             {
                 Id = Inputs.Supervisor,
-                Label = T(language, "ศึกษานิเทศก์", "Supervisor"),
+                Label = language.Pick("ศึกษานิเทศก์", "Supervisor"),
                 IsRequired = true,
-                ErrorMessage = T(language, "โปรดเลือกศึกษานิเทศก์", "Choose the supervisor"),
+                ErrorMessage = language.Pick("โปรดเลือกศึกษานิเทศก์", "Choose the supervisor"),
                 Choices = [.. supervisors.Select(p => new Choice(p.DisplayName, p.Email))],
                 Style = ChoiceInputStyle.Compact,
                 Value = Typed(Inputs.Supervisor),
@@ -87,9 +87,9 @@ public static class VisitCards
         body.Add(new TextInput
         {
             Id = Inputs.Purpose,
-            Label = T(language, "วัตถุประสงค์", "Purpose"),
+            Label = language.Pick("วัตถุประสงค์", "Purpose"),
             IsRequired = true,
-            ErrorMessage = T(language, "โปรดระบุวัตถุประสงค์", "Give the purpose"),
+            ErrorMessage = language.Pick("โปรดระบุวัตถุประสงค์", "Give the purpose"),
             IsMultiline = true,
             MaxLength = 500,
             Value = Typed(Inputs.Purpose),
@@ -97,7 +97,7 @@ public static class VisitCards
         body.Add(new ChoiceSetInput
         {
             Id = Inputs.Mode,
-            Label = T(language, "รูปแบบการนิเทศ", "Mode"),
+            Label = language.Pick("รูปแบบการนิเทศ", "Mode"),
             IsRequired = true,
             Choices = [.. Enum.GetValues<VisitMode>().Select(m => new Choice(VisitTexts.Mode(m).Get(language), m.ToString().ToLowerInvariant()))],
             Style = ChoiceInputStyle.Expanded,
@@ -106,9 +106,9 @@ public static class VisitCards
         body.Add(new ChoiceSetInput
         {
             Id = Inputs.Checklist,
-            Label = T(language, "แบบนิเทศที่ใช้", "Checklist"),
+            Label = language.Pick("แบบนิเทศที่ใช้", "Checklist"),
             IsRequired = true,
-            ErrorMessage = T(language, "โปรดเลือกแบบนิเทศ", "Choose the checklist"),
+            ErrorMessage = language.Pick("โปรดเลือกแบบนิเทศ", "Choose the checklist"),
             Choices = [.. form.Checklists.Select(f => new Choice(f.Title.Get(language), f.Id))],
             Style = ChoiceInputStyle.Compact,
             Wrap = true,
@@ -119,7 +119,7 @@ public static class VisitCards
             body.Add(new ChoiceSetInput
             {
                 Id = Inputs.Teachers,
-                Label = T(language, "ครูที่รับการนิเทศ (เลือกได้หลายคน)", "Teachers to observe (choose any)"),
+                Label = language.Pick("ครูที่รับการนิเทศ (เลือกได้หลายคน)", "Teachers to observe (choose any)"),
                 Choices = [.. form.Teachers.Select(p => new Choice(p.DisplayName, p.Email))],
                 IsMultiSelect = true,
                 Style = ChoiceInputStyle.Expanded,
@@ -127,7 +127,7 @@ public static class VisitCards
                 Value = Typed(Inputs.Teachers),
             });
         }
-        body.Add(CardActions.Buttons([new ButtonView(T(language, "นัดหมาย", "Schedule"), VisitVerbs.Schedule, new JsonObject { [Inputs.School] = form.School.Code })], Spacing.Large));
+        body.Add(CardActions.Buttons([new ButtonView(language.Pick("นัดหมาย", "Schedule"), VisitVerbs.Schedule, new JsonObject { [Inputs.School] = form.School.Code })], Spacing.Large));
         return Card(body, language);
     }
 
@@ -135,22 +135,22 @@ public static class VisitCards
     {
         string? Typed(string key) => typed.TryGetValue(key, out var v) && v.Length > 0 ? v : null;
         var visit = line.Visit;
-        List<CardElement> body = [Banner(T(language, "เลื่อนนัดการนิเทศ", "Reschedule a visit"), T(language, "เลือกวันและเวลาใหม่", "Choose the new date and time"))];
+        List<CardElement> body = [Banner(language.Pick("เลื่อนนัดการนิเทศ", "Reschedule a visit"), language.Pick("เลือกวันและเวลาใหม่", "Choose the new date and time"))];
         body.AddRange(Problems(problems, language));
         body.Add(Facts(line, language));
         body.AddRange(WindowInputs(
             Typed(Inputs.Date) ?? visit.BangkokDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Typed(Inputs.Start) ?? Local(visit.StartUtc),
             Typed(Inputs.End) ?? Local(visit.EndUtc), language));
-        body.Add(CardActions.Buttons([new ButtonView(T(language, "บันทึกวันเวลาใหม่", "Save the new time"), VisitVerbs.RescheduleSave, VisitData(visit))], Spacing.Large));
+        body.Add(CardActions.Buttons([new ButtonView(language.Pick("บันทึกวันเวลาใหม่", "Save the new time"), VisitVerbs.RescheduleSave, VisitData(visit))], Spacing.Large));
         return Card(body, language);
     }
 
     public static AdaptiveCard ConfirmCancel(VisitLine line, Language language) => Card(
     [
-        Banner(T(language, "ยกเลิกการนิเทศ", "Cancel a visit"), T(language, "ยืนยันการยกเลิก การแจ้งเตือนของการนิเทศนี้จะถูกยกเลิกด้วย", "Confirm: the visit's reminders are cancelled too")),
+        Banner(language.Pick("ยกเลิกการนิเทศ", "Cancel a visit"), language.Pick("ยืนยันการยกเลิก การแจ้งเตือนของการนิเทศนี้จะถูกยกเลิกด้วย", "Confirm: the visit's reminders are cancelled too")),
         Facts(line, language),
-        CardActions.Buttons([new ButtonView(T(language, "ยืนยันการยกเลิก", "Cancel the visit"), VisitVerbs.CancelConfirm, VisitData(line.Visit))], Spacing.Large),
+        CardActions.Buttons([new ButtonView(language.Pick("ยืนยันการยกเลิก", "Cancel the visit"), VisitVerbs.CancelConfirm, VisitData(line.Visit))], Spacing.Large),
     ], language);
 
     /// <summary>The outcome of scheduling, cancelling or rescheduling, with the visit as it now is.</summary>
@@ -158,7 +158,7 @@ public static class VisitCards
     [
         Banner(title, VisitTexts.Status(line.Visit.Status).Get(language)),
         Facts(line, language),
-        CardActions.Buttons([new ButtonView(T(language, "การนิเทศของฉัน", "My visits"), VisitVerbs.Week, new JsonObject { [Inputs.Week] = WeekOf(line.Visit.BangkokDate).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })], Spacing.Large),
+        CardActions.Buttons([new ButtonView(language.Pick("การนิเทศของฉัน", "My visits"), VisitVerbs.Week, new JsonObject { [Inputs.Week] = WeekOf(line.Visit.BangkokDate).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })], Spacing.Large),
     ], language);
 
     public static AdaptiveCard Notice(string title, IEnumerable<LocalizedText> problems, Language language) =>
@@ -168,24 +168,24 @@ public static class VisitCards
     public static AdaptiveCard Week(string heading, DateOnly monday, IReadOnlyList<VisitLine> lines, JsonObject whose, IReadOnlyList<int> groups, bool maySchedule, Language language)
     {
         var sunday = monday.AddDays(6);
-        List<CardElement> body = [Banner(heading, T(language,
+        List<CardElement> body = [Banner(heading, language.Pick(
             $"สัปดาห์ {ThaiDates.FormatDate(monday, language)} – {ThaiDates.FormatDate(sunday, language)}",
             $"Week of {ThaiDates.FormatDate(monday, language)} – {ThaiDates.FormatDate(sunday, language)}"))];
         if (lines.Count == 0)
         {
-            body.Add(new TextBlock { Text = T(language, "ไม่มีการนิเทศในสัปดาห์นี้", "No visits this week"), Wrap = true, IsSubtle = true });
+            body.Add(new TextBlock { Text = language.Pick("ไม่มีการนิเทศในสัปดาห์นี้", "No visits this week"), Wrap = true, IsSubtle = true });
         }
         body.AddRange(lines.Select(line => VisitBlock(line, language)));
         List<ButtonView> paging =
         [
-            new(T(language, "◀ สัปดาห์ก่อน", "◀ Previous week"), VisitVerbs.Week, With(whose, Inputs.Week, monday.AddDays(-7))),
-            new(T(language, "สัปดาห์ถัดไป ▶", "Next week ▶"), VisitVerbs.Week, With(whose, Inputs.Week, monday.AddDays(7))),
+            new(language.Pick("◀ สัปดาห์ก่อน", "◀ Previous week"), VisitVerbs.Week, With(whose, Inputs.Week, monday.AddDays(-7))),
+            new(language.Pick("สัปดาห์ถัดไป ▶", "Next week ▶"), VisitVerbs.Week, With(whose, Inputs.Week, monday.AddDays(7))),
         ];
         body.Add(CardActions.Buttons(paging, Spacing.Large));
-        List<ButtonView> more = [.. groups.Select(g => new ButtonView(T(language, $"รายการภาคเรียนนี้ กลุ่ม {g}", $"This semester, group {g}"), VisitVerbs.Semester, With(whose, Inputs.Group, g)))];
+        List<ButtonView> more = [.. groups.Select(g => new ButtonView(language.Pick($"รายการภาคเรียนนี้ กลุ่ม {g}", $"This semester, group {g}"), VisitVerbs.Semester, With(whose, Inputs.Group, g)))];
         if (maySchedule)
         {
-            more.Insert(0, new ButtonView(T(language, "นัดนิเทศ", "Schedule a visit"), VisitVerbs.New));
+            more.Insert(0, new ButtonView(language.Pick("นัดนิเทศ", "Schedule a visit"), VisitVerbs.New));
         }
         if (more.Count > 0)
         {
@@ -197,10 +197,10 @@ public static class VisitCards
     /// <summary>A supervisor's visits to one school group over a semester, and how to get them as CSV.</summary>
     public static AdaptiveCard SemesterList(string heading, SemesterChoice semester, int group, IReadOnlyList<VisitLine> lines, string exportCommand, Language language)
     {
-        List<CardElement> body = [Banner(heading, T(language, $"กลุ่มโรงเรียนที่ {group} {semester.Title.Th}", $"School group {group}, {semester.Title.En}"))];
+        List<CardElement> body = [Banner(heading, language.Pick($"กลุ่มโรงเรียนที่ {group} {semester.Title.Th}", $"School group {group}, {semester.Title.En}"))];
         if (lines.Count == 0)
         {
-            body.Add(new TextBlock { Text = T(language, "ไม่มีการนิเทศในภาคเรียนนี้", "No visits this semester"), Wrap = true, IsSubtle = true });
+            body.Add(new TextBlock { Text = language.Pick("ไม่มีการนิเทศในภาคเรียนนี้", "No visits this semester"), Wrap = true, IsSubtle = true });
         }
         foreach (var line in lines)
         {
@@ -214,7 +214,7 @@ public static class VisitCards
         }
         body.Add(new TextBlock
         {
-            Text = T(language,
+            Text = language.Pick(
                 $"รวม {lines.Count} ครั้ง ส่งออกเป็นไฟล์ CSV (เปิดด้วย Excel ได้) ให้ผู้ดูแลระบบใช้คำสั่ง: {exportCommand}",
                 $"{lines.Count} visit(s). For a CSV file (opens in Excel), an admin runs: {exportCommand}"),
             Wrap = true,
@@ -253,8 +253,8 @@ public static class VisitCards
         {
             items.Add(CardActions.Buttons(
             [
-                new ButtonView(T(language, "เลื่อนนัด", "Reschedule"), VisitVerbs.Reschedule, VisitData(visit)),
-                new ButtonView(T(language, "ยกเลิก", "Cancel"), VisitVerbs.Cancel, VisitData(visit)),
+                new ButtonView(language.Pick("เลื่อนนัด", "Reschedule"), VisitVerbs.Reschedule, VisitData(visit)),
+                new ButtonView(language.Pick("ยกเลิก", "Cancel"), VisitVerbs.Cancel, VisitData(visit)),
             ], Spacing.Small));
         }
         return new Container { Items = items, Separator = true, Spacing = Spacing.Medium };
@@ -265,16 +265,16 @@ public static class VisitCards
         var visit = line.Visit;
         List<Fact> facts =
         [
-            new(T(language, "โรงเรียน", "School"), line.SchoolTitle),
-            new(T(language, "วันที่", "Date"), ThaiDates.FormatDate(visit.BangkokDate, language)),
-            new(T(language, "เวลา", "Time"), T(language, $"{Local(visit.StartUtc)}–{Local(visit.EndUtc)} น.", $"{Local(visit.StartUtc)}–{Local(visit.EndUtc)}")),
-            new(T(language, "รูปแบบ", "Mode"), VisitTexts.Mode(visit.Mode).Get(language)),
-            new(T(language, "แบบนิเทศ", "Checklist"), line.ChecklistTitle),
-            new(T(language, "ศึกษานิเทศก์", "Supervisor"), line.SupervisorName),
+            new(language.Pick("โรงเรียน", "School"), line.SchoolTitle),
+            new(language.Pick("วันที่", "Date"), ThaiDates.FormatDate(visit.BangkokDate, language)),
+            new(language.Pick("เวลา", "Time"), language.Pick($"{Local(visit.StartUtc)}–{Local(visit.EndUtc)} น.", $"{Local(visit.StartUtc)}–{Local(visit.EndUtc)}")),
+            new(language.Pick("รูปแบบ", "Mode"), VisitTexts.Mode(visit.Mode).Get(language)),
+            new(language.Pick("แบบนิเทศ", "Checklist"), line.ChecklistTitle),
+            new(language.Pick("ศึกษานิเทศก์", "Supervisor"), line.SupervisorName),
         ];
         if (visit.Purpose.Length > 0)
         {
-            facts.Insert(3, new(T(language, "วัตถุประสงค์", "Purpose"), visit.Purpose));
+            facts.Insert(3, new(language.Pick("วัตถุประสงค์", "Purpose"), visit.Purpose));
         }
         return new FactSet { Facts = facts };
     }
@@ -285,14 +285,14 @@ public static class VisitCards
         // Input.Date's value: it goes back in a text box instead, so nothing typed is lost.
         var iso = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : (DateOnly?)null;
         yield return iso is not null || date is null
-            ? new DateInput { Id = Inputs.Date, Label = T(language, "วันที่ (หรือพิมพ์ “วว/ดด/ปปปป” พ.ศ.)", "Date (or type dd/mm/yyyy, Buddhist Era)"), IsRequired = true, ErrorMessage = T(language, "โปรดเลือกวันที่", "Choose the date"), Value = iso }
-            : new TextInput { Id = Inputs.Date, Label = T(language, "วันที่ (“วว/ดด/ปปปป” พ.ศ. เช่น 24/11/2569)", "Date (dd/mm/yyyy, Buddhist Era, e.g. 24/11/2569)"), IsRequired = true, Value = date };
+            ? new DateInput { Id = Inputs.Date, Label = language.Pick("วันที่ (หรือพิมพ์ “วว/ดด/ปปปป” พ.ศ.)", "Date (or type dd/mm/yyyy, Buddhist Era)"), IsRequired = true, ErrorMessage = language.Pick("โปรดเลือกวันที่", "Choose the date"), Value = iso }
+            : new TextInput { Id = Inputs.Date, Label = language.Pick("วันที่ (“วว/ดด/ปปปป” พ.ศ. เช่น 24/11/2569)", "Date (dd/mm/yyyy, Buddhist Era, e.g. 24/11/2569)"), IsRequired = true, Value = date };
         yield return new ColumnSet
         {
             Columns =
             [
-                new Column { Width = ColumnWidth.Stretch, Items = [new TimeInput { Id = Inputs.Start, Label = T(language, "เวลาเริ่ม", "Start"), IsRequired = true, ErrorMessage = T(language, "โปรดระบุเวลาเริ่ม", "Give the start time"), Value = start ?? "09:00" }] },
-                new Column { Width = ColumnWidth.Stretch, Items = [new TimeInput { Id = Inputs.End, Label = T(language, "เวลาสิ้นสุด", "End"), IsRequired = true, ErrorMessage = T(language, "โปรดระบุเวลาสิ้นสุด", "Give the end time"), Value = end ?? "12:00" }] },
+                new Column { Width = ColumnWidth.Stretch, Items = [new TimeInput { Id = Inputs.Start, Label = language.Pick("เวลาเริ่ม", "Start"), IsRequired = true, ErrorMessage = language.Pick("โปรดระบุเวลาเริ่ม", "Give the start time"), Value = start ?? "09:00" }] },
+                new Column { Width = ColumnWidth.Stretch, Items = [new TimeInput { Id = Inputs.End, Label = language.Pick("เวลาสิ้นสุด", "End"), IsRequired = true, ErrorMessage = language.Pick("โปรดระบุเวลาสิ้นสุด", "Give the end time"), Value = end ?? "12:00" }] },
             ],
         };
     }
@@ -327,5 +327,4 @@ public static class VisitCards
         return copy;
     }
 
-    private static string T(Language language, string thai, string english) => language == Language.Thai ? thai : english;
 }

@@ -52,7 +52,7 @@ public sealed class VisitsFeature(VisitPlanner planner, SemesterVisits semesters
             VisitVerbs.CancelConfirm => await CancelAsync(viewer, data, language, cancellationToken),
             VisitVerbs.Reschedule => await WithVisitAsync(viewer, data, language, line => VisitCards.Reschedule(line, Typed(data), [], language), cancellationToken),
             VisitVerbs.RescheduleSave => await RescheduleAsync(viewer, data, language, cancellationToken),
-            _ => VisitCards.Notice(T(language, "ไม่รู้จักปุ่มนี้", "Unknown button"), [], language),
+            _ => VisitCards.Notice(language.Pick("ไม่รู้จักปุ่มนี้", "Unknown button"), [], language),
         };
         return new TurnResult { UpdatedCard = card };
     }
@@ -88,7 +88,7 @@ public sealed class VisitsFeature(VisitPlanner planner, SemesterVisits semesters
     {
         if (viewer.Person is null && !viewer.Roles.Contains(RespondentRole.Admin))
         {
-            return VisitCards.Notice(T(language, "นัดหมายการนิเทศไม่ได้", "Cannot schedule"), [VisitChatTexts.NotInDirectory], language);
+            return VisitCards.Notice(language.Pick("นัดหมายการนิเทศไม่ได้", "Cannot schedule"), [VisitChatTexts.NotInDirectory], language);
         }
         if (schoolCode.Length > 0 && viewer.Directory.School(schoolCode) is { } school)
         {
@@ -139,8 +139,8 @@ public sealed class VisitsFeature(VisitPlanner planner, SemesterVisits semesters
         return result.Status switch
         {
             PlanStatus.Refused => ScheduleCard(viewer, school, typed, result.Problems, language),
-            PlanStatus.AlreadyScheduled => VisitCards.Done(T(language, "มีการนัดหมายนี้อยู่แล้ว", "This visit is already scheduled"), Line(viewer, result.Visit!, language), language),
-            _ => VisitCards.Done(T(language, "นัดหมายการนิเทศแล้ว", "Visit scheduled"), Line(viewer, result.Visit!, language), language),
+            PlanStatus.AlreadyScheduled => VisitCards.Done(language.Pick("มีการนัดหมายนี้อยู่แล้ว", "This visit is already scheduled"), Line(viewer, result.Visit!, language), language),
+            _ => VisitCards.Done(language.Pick("นัดหมายการนิเทศแล้ว", "Visit scheduled"), Line(viewer, result.Visit!, language), language),
         };
     }
 
@@ -148,7 +148,7 @@ public sealed class VisitsFeature(VisitPlanner planner, SemesterVisits semesters
     {
         if (whose is null)
         {
-            return VisitCards.Notice(T(language, "การนิเทศของฉัน", "My visits"), [VisitChatTexts.SayWhose], language);
+            return VisitCards.Notice(language.Pick("การนิเทศของฉัน", "My visits"), [VisitChatTexts.SayWhose], language);
         }
         var monday = VisitCards.WeekOf(day);
         var from = Utc(monday);
@@ -157,17 +157,17 @@ public sealed class VisitsFeature(VisitPlanner planner, SemesterVisits semesters
             ? await store.BySupervisorAsync(email, from, to, cancellationToken)
             : await store.BySchoolAsync(whose.SchoolCode!, from, to, cancellationToken);
         var heading = whose.SupervisorEmail is { } own && viewer.Actor.Is(own)
-            ? T(language, "การนิเทศของฉัน", "My visits")
+            ? language.Pick("การนิเทศของฉัน", "My visits")
             : whose.SupervisorEmail is { } other
-                ? T(language, $"การนิเทศของ{NameOf(viewer, other)}", $"Visits of {NameOf(viewer, other)}")
-                : T(language, $"การนิเทศ{viewer.Directory.School(whose.SchoolCode!)?.Title(language)}", $"Visits to {viewer.Directory.School(whose.SchoolCode!)?.Title(language)}");
+                ? language.Pick($"การนิเทศของ{NameOf(viewer, other)}", $"Visits of {NameOf(viewer, other)}")
+                : language.Pick($"การนิเทศ{viewer.Directory.School(whose.SchoolCode!)?.Title(language)}", $"Visits to {viewer.Directory.School(whose.SchoolCode!)?.Title(language)}");
         var groups = whose.SupervisorEmail is { } s ? viewer.Directory.PersonByEmail(s)?.GroupNumbers ?? [] : [];
         return VisitCards.Week(heading, monday, [.. visits.Select(v => Line(viewer, v, language))], whose.Data, groups, viewer.MayPlan, language);
     }
 
     private async Task<AdaptiveCard> SemesterAsync(Viewer viewer, Whose? whose, JsonObject data, Language language, CancellationToken cancellationToken)
     {
-        var title = T(language, "การนิเทศรายภาคเรียน", "Visits this semester");
+        var title = language.Pick("การนิเทศรายภาคเรียน", "Visits this semester");
         if (whose?.SupervisorEmail is not { } email || !int.TryParse(Text(data, Inputs.Group), NumberStyles.None, CultureInfo.InvariantCulture, out var group))
         {
             return VisitCards.Notice(title, [VisitChatTexts.SayWhose], language);
@@ -183,7 +183,7 @@ public sealed class VisitsFeature(VisitPlanner planner, SemesterVisits semesters
 
     private async Task<AdaptiveCard> WithVisitAsync(Viewer viewer, JsonObject data, Language language, Func<VisitLine, AdaptiveCard> show, CancellationToken cancellationToken)
     {
-        var title = T(language, "การนิเทศ", "Visit");
+        var title = language.Pick("การนิเทศ", "Visit");
         if (Text(data, VisitVerbs.VisitIdKey) is not { } id || await store.GetAsync(id, cancellationToken) is not { } stored)
         {
             return VisitCards.Notice(title, [VisitTexts.NoSuchVisit], language);
@@ -200,8 +200,8 @@ public sealed class VisitsFeature(VisitPlanner planner, SemesterVisits semesters
     {
         var result = await planner.CancelAsync(Text(data, VisitVerbs.VisitIdKey) ?? "", viewer.Actor, cancellationToken);
         return result.Status == ChangeStatus.Done
-            ? VisitCards.Done(T(language, "ยกเลิกการนิเทศแล้ว", "Visit cancelled"), Line(viewer, result.Visit!, language), language)
-            : VisitCards.Notice(T(language, "ยกเลิกการนิเทศไม่ได้", "The visit was not cancelled"), result.Problems, language);
+            ? VisitCards.Done(language.Pick("ยกเลิกการนิเทศแล้ว", "Visit cancelled"), Line(viewer, result.Visit!, language), language)
+            : VisitCards.Notice(language.Pick("ยกเลิกการนิเทศไม่ได้", "The visit was not cancelled"), result.Problems, language);
     }
 
     private async Task<AdaptiveCard> RescheduleAsync(Viewer viewer, JsonObject data, Language language, CancellationToken cancellationToken)
@@ -216,9 +216,9 @@ public sealed class VisitsFeature(VisitPlanner planner, SemesterVisits semesters
         var result = await planner.RescheduleAsync(id, w.Date, w.Start, w.End, viewer.Actor, cancellationToken);
         return result.Status switch
         {
-            ChangeStatus.Done => VisitCards.Done(T(language, "เลื่อนนัดการนิเทศแล้ว", "Visit rescheduled"), Line(viewer, result.Replacement!, language), language),
+            ChangeStatus.Done => VisitCards.Done(language.Pick("เลื่อนนัดการนิเทศแล้ว", "Visit rescheduled"), Line(viewer, result.Replacement!, language), language),
             ChangeStatus.Refused => VisitCards.Reschedule(Line(viewer, result.Visit!, language), typed, result.Problems, language),
-            _ => VisitCards.Notice(T(language, "เลื่อนนัดไม่ได้", "The visit was not rescheduled"), result.Problems, language),
+            _ => VisitCards.Notice(language.Pick("เลื่อนนัดไม่ได้", "The visit was not rescheduled"), result.Problems, language),
         };
     }
 
@@ -319,7 +319,6 @@ public sealed class VisitsFeature(VisitPlanner planner, SemesterVisits semesters
 
     private static DateTimeOffset Utc(DateOnly date) => new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), ThaiDates.Bangkok.BaseUtcOffset).ToUniversalTime();
 
-    private static string T(Language language, string thai, string english) => language == Language.Thai ? thai : english;
 }
 
 /// <summary>What the visit cards say about input they could not read.</summary>
