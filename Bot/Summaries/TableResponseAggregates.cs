@@ -17,8 +17,8 @@ namespace SupervisionBot.Bot.Summaries;
 /// changes are written in one entity-group transaction, each row under the ETag it was read with:
 /// another instance's update in between fails the whole transaction (412) and it is redone on fresh
 /// rows, so no update is ever lost; a response counted before fails it on the marker (409), so no
-/// response is counted twice. Rows are cached with their ETags, so an instance that wrote a row last
-/// updates it without reading it first.
+/// response is counted twice. Rows are cached parsed, with their ETags, so an instance that wrote a
+/// row last updates it without reading or parsing it first, and serialises each changed row once.
 /// </summary>
 public sealed class TableResponseAggregates(SupervisionTables tables, FormCatalogue catalogue, IOfficeDirectorySource directory, TimeProvider time, ILogger<TableResponseAggregates> logger)
     : IResponseAggregates
@@ -55,15 +55,16 @@ public sealed class TableResponseAggregates(SupervisionTables tables, FormCatalo
             var updated = new List<(string Row, ScopeAggregate Aggregate)>();
             foreach (var row in rows)
             {
-                var current = cache.TryGetValue((partition, row), out var cached) ? cached : await LoadAsync(partition, row, cancellationToken);
-                var aggregate = Parse(current.Json);
-                aggregate.Add(form, response);
+                // Taken out of the cache, the row is this call's alone: another record of it in this
+                // process loads its own copy meanwhile, and the ETags settle which of the two is redone.
+                var current = cache.TryRemove((partition, row), out var cached) ? cached : await LoadAsync(partition, row, cancellationToken);
+                current.Aggregate.Add(form, response);
                 var entity = new TableEntity(partition, row);
-                JsonColumns.Write(entity, TotalsColumn, JsonSerializer.Serialize(aggregate, Json.ScopeAggregate));
+                JsonColumns.Write(entity, TotalsColumn, JsonSerializer.Serialize(current.Aggregate, Json.ScopeAggregate));
                 actions.Add(current.ETag is { } etag
                     ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, etag)
                     : new TableTransactionAction(TableTransactionActionType.Add, entity));
-                updated.Add((row, aggregate));
+                updated.Add((row, current.Aggregate));
             }
             try
             {
@@ -71,24 +72,16 @@ public sealed class TableResponseAggregates(SupervisionTables tables, FormCatalo
                 for (var i = 0; i < updated.Count; i++)
                 {
                     // The response to action i + 1 (the marker is action 0) carries the row's new ETag.
-                    var etag = result.Value[i + 1].Headers.ETag;
-                    if (etag is { } known)
+                    if (result.Value[i + 1].Headers.ETag is { } etag)
                     {
-                        cache[(partition, updated[i].Row)] = new CachedRow(JsonSerializer.Serialize(updated[i].Aggregate, Json.ScopeAggregate), known);
-                    }
-                    else
-                    {
-                        cache.TryRemove((partition, updated[i].Row), out _);
+                        cache[(partition, updated[i].Row)] = new CachedRow(updated[i].Aggregate, etag);
                     }
                 }
                 return;
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
             {
-                foreach (var row in rows)
-                {
-                    cache.TryRemove((partition, row), out _);
-                }
+                // The rows taken from the cache were changed for this attempt and stay out of it: the next one reads them afresh.
                 if (await tables.Aggregates.GetEntityIfExistsAsync<TableEntity>(partition, marker, select: ["PartitionKey"], cancellationToken: cancellationToken) is { HasValue: true })
                 {
                     return; // counted before: a redelivery, a retry, or the other instance releasing the same response
@@ -103,7 +96,7 @@ public sealed class TableResponseAggregates(SupervisionTables tables, FormCatalo
     }
 
     public async Task<ScopeAggregate> ReadAsync(FormDefinition form, SummaryScope scope, CancellationToken cancellationToken) =>
-        Parse((await LoadAsync(Partition(form.Id, form.Version), RowKey(scope), cancellationToken)).Json);
+        (await LoadAsync(Partition(form.Id, form.Version), RowKey(scope), cancellationToken)).Aggregate;
 
     public async Task<IReadOnlyList<(SummaryScope Scope, ScopeAggregate Aggregate)>> ReadLevelAsync(FormDefinition form, ScopeLevel level, string? campaign, CancellationToken cancellationToken)
     {
@@ -130,7 +123,7 @@ public sealed class TableResponseAggregates(SupervisionTables tables, FormCatalo
     private async Task<CachedRow> LoadAsync(string partition, string row, CancellationToken cancellationToken)
     {
         var found = await tables.Aggregates.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
-        return found.HasValue && found.Value is { } entity ? new CachedRow(JsonColumns.Read(entity, TotalsColumn), entity.ETag) : new CachedRow(null, null);
+        return found.HasValue && found.Value is { } entity ? new CachedRow(Parse(JsonColumns.Read(entity, TotalsColumn)), entity.ETag) : new CachedRow(new ScopeAggregate(), null);
     }
 
     private static ScopeAggregate Parse(string? json) =>
@@ -151,7 +144,8 @@ public sealed class TableResponseAggregates(SupervisionTables tables, FormCatalo
 
     private static string Unescape(string key) => Uri.UnescapeDataString(key);
 
-    private sealed record CachedRow(string? Json, ETag? ETag);
+    /// <summary>A row's totals as last written or read, and the ETag they were written or read with (none: no row yet).</summary>
+    private sealed record CachedRow(ScopeAggregate Aggregate, ETag? ETag);
 }
 
 [JsonSerializable(typeof(ScopeAggregate))]
