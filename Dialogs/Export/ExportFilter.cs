@@ -1,0 +1,63 @@
+using SupervisionBot.Dialogs.Calendar;
+
+namespace SupervisionBot.Dialogs.Export;
+
+public enum ExportFormat
+{
+    Csv,
+    Xlsx,
+}
+
+/// <summary>
+/// Which responses to export: a form, and optionally one campaign, one group, one school and a range
+/// of Bangkok calendar days (both ends inclusive) on which they were submitted.
+/// </summary>
+public sealed record ExportFilter(string FormId, string? CampaignId, int? GroupNumber, string? SchoolCode, DateOnly? From = null, DateOnly? To = null)
+{
+    /// <summary>The first moment of <see cref="From"/> in Bangkok, in UTC as responses are stored.</summary>
+    public DateTimeOffset? FromUtc => From is { } day ? StartOfBangkokDay(day) : null;
+
+    /// <summary>The first moment after <see cref="To"/> in Bangkok: the range ends just before it.</summary>
+    public DateTimeOffset? BeforeUtc => To is { } day ? StartOfBangkokDay(day.AddDays(1)) : null;
+
+    private static DateTimeOffset StartOfBangkokDay(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, ThaiDates.Bangkok.GetUtcOffset(midnight)).ToUniversalTime();
+    }
+}
+
+/// <summary>What is wrong with a typed date range.</summary>
+public enum ExportDateProblem
+{
+    BadFrom,
+    BadTo,
+    FromAfterTo,
+}
+
+/// <summary>Reads an export's date range as the chat and the command take it: each end optional, ISO or Thai with a B.E. year.</summary>
+public static class ExportDates
+{
+    public static ExportDateProblem? TryRead(string? fromText, string? toText, out DateOnly? from, out DateOnly? to)
+    {
+        from = null;
+        to = null;
+        if (!string.IsNullOrWhiteSpace(fromText))
+        {
+            if (!ThaiDates.TryParseDate(fromText, out var day))
+            {
+                return ExportDateProblem.BadFrom;
+            }
+            from = day;
+        }
+        if (!string.IsNullOrWhiteSpace(toText))
+        {
+            if (!ThaiDates.TryParseDate(toText, out var day))
+            {
+                return ExportDateProblem.BadTo;
+            }
+            to = day;
+        }
+        return from > to ? ExportDateProblem.FromAfterTo : null;
+    }
+}
