@@ -27,7 +27,8 @@ public sealed class ResponseExport(SupervisionTables tables, FormCatalogue catal
 
     public async Task<int> WriteCsvAsync(ExportFilter filter, Stream output, CancellationToken cancellationToken)
     {
-        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024);
+        // The caller owns the stream: the chat export reads its temporary file back to upload it.
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
         var count = 0;
         await foreach (var row in RowsAsync(filter, cancellationToken))
         {

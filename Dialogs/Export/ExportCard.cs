@@ -90,6 +90,7 @@ public static class ExportCard
             Id = FormatInput,
             Label = thai ? "ชนิดไฟล์" : "File type",
             IsRequired = true,
+            ErrorMessage = thai ? "โปรดเลือกชนิดไฟล์" : "Choose a file type",
             Style = ChoiceInputStyle.Expanded,
             Value = Typed(FormatInput) ?? "csv",
             Choices = [new Choice(thai ? "CSV (เปิดด้วย Excel ได้)" : "CSV (opens in Excel)", "csv"), new Choice("Excel (XLSX)", "xlsx")],

@@ -21,9 +21,9 @@ public static class ExportTexts
 
     public static string DateProblem(ExportDateProblem problem, Language language) => (problem, language) switch
     {
-        (ExportDateProblem.BadFrom, Language.Thai) => "วันเริ่มต้นไม่ถูกต้อง โปรดพิมพ์ เช่น 1/11/2569 หรือ 2026-11-01",
+        (ExportDateProblem.BadFrom, Language.Thai) => "วันเริ่มต้นไม่ถูกต้อง โปรดใช้รูปแบบ 1/11/2569 หรือ 2026-11-01",
         (ExportDateProblem.BadFrom, _) => "The start date is not a date: type e.g. 2026-11-01 or 1/11/2569 (B.E.).",
-        (ExportDateProblem.BadTo, Language.Thai) => "วันสิ้นสุดไม่ถูกต้อง โปรดพิมพ์ เช่น 30/11/2569 หรือ 2026-11-30",
+        (ExportDateProblem.BadTo, Language.Thai) => "วันสิ้นสุดไม่ถูกต้อง โปรดใช้รูปแบบ 30/11/2569 หรือ 2026-11-30",
         (ExportDateProblem.BadTo, _) => "The end date is not a date: type e.g. 2026-11-30 or 30/11/2569 (B.E.).",
         (_, Language.Thai) => "วันเริ่มต้นอยู่หลังวันสิ้นสุด โปรดตรวจสอบช่วงวันที่",
         _ => "The start date is after the end date.",
