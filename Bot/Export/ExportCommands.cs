@@ -84,12 +84,7 @@ public static class ExportCommands
         }
         var directory = new LoadedDirectory((await app.Services.GetRequiredService<TableDirectoryStore>().LoadAsync(CancellationToken.None)).Directory);
         var aggregates = new TableResponseAggregates(app.Services.GetRequiredService<SupervisionTables>(), catalogue, directory, TimeProvider.System, NullLogger<TableResponseAggregates>.Instance);
-        var scope = filter switch
-        {
-            { SchoolCode: { } school } => SummaryScope.School(school, filter.CampaignId),
-            { GroupNumber: { } group } => SummaryScope.Group(group, filter.CampaignId),
-            _ => SummaryScope.Area(filter.CampaignId),
-        };
+        var scope = filter.Scope;
         // An admin's tool: everything the office may see, free text included.
         var results = await new SummaryReader(aggregates, catalogue, directory).ReadAsync(new SummaryRequest(form.Id, scope), invited: null, showTexts: true, Language.Thai, CancellationToken.None);
         await output.WriteLineAsync(SummaryJson.Write(results!, scope));

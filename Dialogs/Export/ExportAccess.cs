@@ -39,8 +39,7 @@ public static class ExportAccess
             };
         }
         // The school, when both are named, is the narrower: the export keeps only rows matching both anyway.
-        var scope = filter.SchoolCode is { } code ? SummaryScope.School(code, filter.CampaignId) : SummaryScope.Group(filter.GroupNumber!.Value, filter.CampaignId);
-        return SummaryAccess.MaySee(office, person, readers, scope) ? filter : null;
+        return SummaryAccess.MaySee(office, person, readers, filter.Scope) ? filter : null;
     }
 
     private static HashSet<RespondentRole> ReaderRoles(FormDefinition form, IReadOnlySet<RespondentRole> roles) =>

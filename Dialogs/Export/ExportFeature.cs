@@ -53,20 +53,13 @@ public sealed class ExportFeature(FormCatalogue catalogue, IOfficeDirectorySourc
             return new TurnResult { UpdatedCard = ExportCard.Build(Exportable(roles), office, language, choice.Problem ?? ExportTexts.NotYours(language), action.Data) };
         }
         var title = choice.Form!.Title.Get(language);
-        var scope = ScopeOf(allowed);
+        var scope = allowed.Scope;
         var request = new ExportRequest(allowed, choice.Format, turn.User.Id, language, FileName(allowed, scope, choice.Format, turn.ReceivedAt));
         await offers.OfferAsync(turn.Conversation, request, ExportTexts.Description(title, scope.Title(office).Get(language), allowed, language), cancellationToken);
         return Text(ExportTexts.Offered(language));
     }
 
     private List<FormDefinition> Exportable(IReadOnlySet<RespondentRole> roles) => catalogue.Forms.Where(f => ExportAccess.MayRead(f, roles)).ToList();
-
-    private static SummaryScope ScopeOf(ExportFilter filter) => filter switch
-    {
-        { SchoolCode: { } school } => SummaryScope.School(school, filter.CampaignId),
-        { GroupNumber: { } group } => SummaryScope.Group(group, filter.CampaignId),
-        _ => SummaryScope.Area(filter.CampaignId),
-    };
 
     /// <summary>Latin letters only, so it reads the same in every OneDrive and every Excel: form, scope, Bangkok time asked.</summary>
     private static string FileName(ExportFilter filter, SummaryScope scope, ExportFormat format, DateTimeOffset askedAt)

@@ -1,4 +1,5 @@
 using SupervisionBot.Dialogs.Calendar;
+using SupervisionBot.Dialogs.Summaries;
 
 namespace SupervisionBot.Dialogs.Export;
 
@@ -14,6 +15,14 @@ public enum ExportFormat
 /// </summary>
 public sealed record ExportFilter(string FormId, string? CampaignId, int? GroupNumber, string? SchoolCode, DateOnly? From = null, DateOnly? To = null)
 {
+    /// <summary>The narrowest place named: the school, else the group, else the area (with the campaign, if any).</summary>
+    public SummaryScope Scope => this switch
+    {
+        { SchoolCode: { } school } => SummaryScope.School(school, CampaignId),
+        { GroupNumber: { } group } => SummaryScope.Group(group, CampaignId),
+        _ => SummaryScope.Area(CampaignId),
+    };
+
     /// <summary>The first moment of <see cref="From"/> in Bangkok, in UTC as responses are stored.</summary>
     public DateTimeOffset? FromUtc => From is { } day ? StartOfBangkokDay(day) : null;
 
