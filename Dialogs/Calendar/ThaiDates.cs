@@ -45,8 +45,8 @@ public static class ThaiDates
 
     /// <summary>
     /// A date as people type it: ISO <c>2026-11-24</c>, or <c>วว/ดด/ปปปป</c> with a Buddhist-Era year
-    /// (<c>24/11/2569</c>, Thai digits too). Either form with a year below 2400 is read as C.E. and
-    /// from 2400 as B.E. (<c>2569-11-24</c> too), since no one means a date in the sixth century or the twenty-sixth.
+    /// (<c>24/11/2569</c>, Thai digits too). A slash date with a year below 2400 is read as C.E., since
+    /// no one means a date in the sixth century.
     /// </summary>
     public static bool TryParseDate(string? text, out DateOnly date)
     {
@@ -56,15 +56,16 @@ public static class ThaiDates
             return false;
         }
         var latin = LatinDigits(text.Trim());
-        var iso = latin.Split('-');
-        var slash = latin.Split('/');
-        var (dayText, monthText, yearText) = iso is [{ Length: 4 } y, { Length: 2 } m, { Length: 2 } d] ? (d, m, y)
-            : slash is [var sd, var sm, { Length: 4 } sy] ? (sd, sm, sy)
-            : (null, null, null);
-        if (yearText is null
-            || !int.TryParse(dayText, NumberStyles.None, CultureInfo.InvariantCulture, out var day)
-            || !int.TryParse(monthText, NumberStyles.None, CultureInfo.InvariantCulture, out var month)
-            || !int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        if (DateOnly.TryParseExact(latin, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return true;
+        }
+        var parts = latin.Split('/');
+        if (parts.Length != 3
+            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || parts[2].Length != 4)
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SupervisionBot.Dialogs.Calendar;
 using SupervisionBot.Dialogs.Summaries;
 
@@ -53,7 +54,7 @@ public static class ExportDates
         to = null;
         if (!string.IsNullOrWhiteSpace(fromText))
         {
-            if (!ThaiDates.TryParseDate(fromText, out var day))
+            if (!TryParseDay(fromText, out var day))
             {
                 return ExportDateProblem.BadFrom;
             }
@@ -61,12 +62,28 @@ public static class ExportDates
         }
         if (!string.IsNullOrWhiteSpace(toText))
         {
-            if (!ThaiDates.TryParseDate(toText, out var day))
+            if (!TryParseDay(toText, out var day))
             {
                 return ExportDateProblem.BadTo;
             }
             to = day;
         }
         return from > to ? ExportDateProblem.FromAfterTo : null;
+    }
+
+    /// <summary>
+    /// The shared parser reads ISO as C.E. (a form's date field asks for a B.E. year to be typed again);
+    /// a range is typed by people who write either era, so an ISO year from 2400 is read as B.E. here,
+    /// through the parser's own B.E. path so that 2567-02-29 is the leap day it is.
+    /// </summary>
+    private static bool TryParseDay(string text, out DateOnly day)
+    {
+        var latin = ThaiDates.LatinDigits(text.Trim());
+        if (latin.Split('-') is [{ Length: 4 } year, { Length: 2 } month, { Length: 2 } date]
+            && int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 2400)
+        {
+            latin = $"{date}/{month}/{year}";
+        }
+        return ThaiDates.TryParseDate(latin, out day);
     }
 }

@@ -93,8 +93,6 @@ public class SchoolCalendarTests
     [InlineData("2026-11-24", 2026, 11, 24)]
     [InlineData(" 24/11/2026 ", 2026, 11, 24)]
     [InlineData("29/02/2567", 2024, 2, 29)]
-    [InlineData("2569-11-30", 2026, 11, 30)]
-    [InlineData("2567-02-29", 2024, 2, 29)]
     public void Dates_are_typed_in_Buddhist_Era_or_ISO(string typed, int year, int month, int day)
     {
         Assert.True(ThaiDates.TryParseDate(typed, out var date));
@@ -109,8 +107,6 @@ public class SchoolCalendarTests
     [InlineData("พรุ่งนี้")]
     [InlineData("")]
     [InlineData("24/11/2569/1")]
-    [InlineData("2569-2-1")]
-    [InlineData("2026-11-24T00:00")]
     public void Impossible_dates_are_not_read(string typed)
     {
         Assert.False(ThaiDates.TryParseDate(typed, out _));

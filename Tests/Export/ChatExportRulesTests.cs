@@ -80,6 +80,8 @@ public sealed class ChatExportRulesTests
         Assert.Equal(new ExportFilter(Needs.Id, null, 1, null, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), read.Filter);
         Assert.Equal(ExportFormat.Xlsx, read.Format);
 
+        Assert.Equal(new DateOnly(2024, 2, 29), ExportChoice.Read(Data(("form", Needs.Id), ("from", "๒๕๖๗-๐๒-๒๙")), Catalogue, Office, Language.Thai).Filter!.From);
+        Assert.Equal(new DateOnly(2026, 11, 30), ExportChoice.Read(Data(("form", Needs.Id), ("to", "2026-11-30")), Catalogue, Office, Language.Thai).Filter!.To);
         Assert.Equal(ExportTexts.ChooseForm(Language.Thai), ExportChoice.Read(Data(("form", "no-such-form")), Catalogue, Office, Language.Thai).Problem);
         Assert.Equal(ExportTexts.BadGroup(Language.English), ExportChoice.Read(Data(("form", Needs.Id), ("group", "9")), Catalogue, Office, Language.English).Problem);
         Assert.Equal(ExportTexts.DateProblem(ExportDateProblem.BadFrom, Language.Thai), ExportChoice.Read(Data(("form", Needs.Id), ("from", "31/02/2569")), Catalogue, Office, Language.Thai).Problem);
