@@ -2,6 +2,7 @@ using SupervisionBot.Bot.AreaDirectory;
 using SupervisionBot.Bot.Campaigns;
 using SupervisionBot.Bot.Auth;
 using SupervisionBot.Bot.Connector;
+using SupervisionBot.Bot.Export;
 using SupervisionBot.Bot.FollowUps;
 using SupervisionBot.Bot.Graph;
 using SupervisionBot.Bot.Health;
@@ -109,6 +110,7 @@ public static class BotHost
         services.AddVisits();
         services.AddCampaigns(configuration);
         services.AddSummaries();
+        services.AddChatExport(configuration);
         services.AddVisitReminders(configuration);
 
         var app = builder.Build();

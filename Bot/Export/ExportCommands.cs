@@ -9,6 +9,7 @@ using SupervisionBot.Bot.Storage;
 using SupervisionBot.Bot.Summaries;
 using SupervisionBot.Cards;
 using SupervisionBot.Dialogs.AreaDirectory;
+using SupervisionBot.Dialogs.Export;
 using SupervisionBot.Dialogs.Forms;
 using SupervisionBot.Dialogs.Summaries;
 
@@ -16,7 +17,7 @@ namespace SupervisionBot.Bot.Export;
 
 /// <summary>
 /// The IT admin's export tools, against the configured storage whether the bot runs or not:
-/// <c>dotnet run --project Bot -- export responses --form &lt;formId&gt; [--campaign &lt;id&gt;] [--group &lt;n&gt;] [--school &lt;code&gt;] --format csv|xlsx --out &lt;file&gt;</c>
+/// <c>dotnet run --project Bot -- export responses --form &lt;formId&gt; [--campaign &lt;id&gt;] [--group &lt;n&gt;] [--school &lt;code&gt;] [--from yyyy-mm-dd] [--to yyyy-mm-dd] --format csv|xlsx --out &lt;file&gt;</c>
 /// and <c>dotnet run --project Bot -- summary --form &lt;formId&gt; [--campaign &lt;id&gt;] [--group &lt;n&gt;] [--school &lt;code&gt;] --json</c>.
 /// The summary's numbers are the ones its card shows: both come from the same <see cref="FormResults"/>.
 /// </summary>
@@ -25,19 +26,31 @@ public static class ExportCommands
     public const string Export = "export";
     public const string Summary = "summary";
 
-    private const string ExportUsage = "usage: dotnet run --project Bot -- export responses --form <formId> [--campaign <id>] [--group <n>] [--school <code>] --format csv|xlsx --out <file>";
+    private const string ExportUsage = "usage: dotnet run --project Bot -- export responses --form <formId> [--campaign <id>] [--group <n>] [--school <code>] [--from yyyy-mm-dd] [--to yyyy-mm-dd] --format csv|xlsx --out <file>";
     private const string SummaryUsage = "usage: dotnet run --project Bot -- summary --form <formId> [--campaign <id>] [--group <n>] [--school <code>] --json";
 
     /// <summary>Exit codes: 0 done, 1 no such form, 2 wrong usage.</summary>
     public static async Task<int> ExportAsync(string[] args, TextWriter output, TextWriter error, Action<WebApplicationBuilder>? configure = null)
     {
-        if (args is not ["responses", .. var rest] || Options.Parse(rest, ["--form", "--campaign", "--group", "--school", "--format", "--out"], []) is not { } options
+        if (args is not ["responses", .. var rest] || Options.Parse(rest, ["--form", "--campaign", "--group", "--school", "--from", "--to", "--format", "--out"], []) is not { } options
             || options.Value("--form") is null || options.Value("--out") is not { } outPath
             || options.Value("--format") is not ("csv" or "xlsx") || !options.TryFilter(out var filter))
         {
             await error.WriteLineAsync(ExportUsage);
             return 2;
         }
+        if (ExportDates.TryRead(options.Value("--from"), options.Value("--to"), out var from, out var to) is { } problem)
+        {
+            await error.WriteLineAsync(problem switch
+            {
+                ExportDateProblem.BadFrom => $"--from '{options.Value("--from")}' is not a date: write yyyy-mm-dd (a B.E. year such as 2569-11-30 is read as B.E.).",
+                ExportDateProblem.BadTo => $"--to '{options.Value("--to")}' is not a date: write yyyy-mm-dd (a B.E. year such as 2569-11-30 is read as B.E.).",
+                _ => $"--from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}.",
+            });
+            await error.WriteLineAsync(ExportUsage);
+            return 2;
+        }
+        filter = filter with { From = from, To = to };
         await using var app = await StartAsync(options.Rest, configure);
         var catalogue = app.Services.GetRequiredService<FormCatalogue>();
         if (catalogue.Find(filter.FormId) is null)
@@ -48,9 +61,7 @@ public static class ExportCommands
         var directory = (await app.Services.GetRequiredService<TableDirectoryStore>().LoadAsync(CancellationToken.None)).Directory;
         var export = new ResponseExport(app.Services.GetRequiredService<SupervisionTables>(), catalogue, directory);
         await using var file = new FileStream(outPath, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024);
-        var count = options.Value("--format") == "csv"
-            ? await export.WriteCsvAsync(filter, file, CancellationToken.None)
-            : await export.WriteXlsxAsync(filter, file, CancellationToken.None);
+        var count = await export.WriteAsync(filter, options.Value("--format") == "csv" ? ExportFormat.Csv : ExportFormat.Xlsx, file, CancellationToken.None);
         await output.WriteLineAsync($"Exported {count} response(s) of {filter.FormId} to {Path.GetFullPath(outPath)}.");
         return 0;
     }
@@ -73,12 +84,7 @@ public static class ExportCommands
         }
         var directory = new LoadedDirectory((await app.Services.GetRequiredService<TableDirectoryStore>().LoadAsync(CancellationToken.None)).Directory);
         var aggregates = new TableResponseAggregates(app.Services.GetRequiredService<SupervisionTables>(), catalogue, directory, TimeProvider.System, NullLogger<TableResponseAggregates>.Instance);
-        var scope = filter switch
-        {
-            { SchoolCode: { } school } => SummaryScope.School(school, filter.CampaignId),
-            { GroupNumber: { } group } => SummaryScope.Group(group, filter.CampaignId),
-            _ => SummaryScope.Area(filter.CampaignId),
-        };
+        var scope = filter.Scope;
         // An admin's tool: everything the office may see, free text included.
         var results = await new SummaryReader(aggregates, catalogue, directory).ReadAsync(new SummaryRequest(form.Id, scope), invited: null, showTexts: true, Language.Thai, CancellationToken.None);
         await output.WriteLineAsync(SummaryJson.Write(results!, scope));

@@ -6,13 +6,11 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 using SupervisionBot.Bot.Storage;
 using SupervisionBot.Dialogs.AreaDirectory;
+using SupervisionBot.Dialogs.Export;
 using SupervisionBot.Dialogs.Forms;
 using SupervisionBot.Dialogs.Summaries;
 
 namespace SupervisionBot.Bot.Export;
-
-/// <summary>Which responses to export: a form, and optionally one campaign, one group or one school.</summary>
-public sealed record ExportFilter(string FormId, string? CampaignId, int? GroupNumber, string? SchoolCode);
 
 /// <summary>
 /// Streams a form's responses, a page of the table at a time, into CSV (UTF-8 with a BOM, so Excel
@@ -23,9 +21,14 @@ public sealed record ExportFilter(string FormId, string? CampaignId, int? GroupN
 /// </summary>
 public sealed class ResponseExport(SupervisionTables tables, FormCatalogue catalogue, OfficeDirectory directory)
 {
+    /// <returns>How many responses were written.</returns>
+    public Task<int> WriteAsync(ExportFilter filter, ExportFormat format, Stream output, CancellationToken cancellationToken) =>
+        format == ExportFormat.Csv ? WriteCsvAsync(filter, output, cancellationToken) : WriteXlsxAsync(filter, output, cancellationToken);
+
     public async Task<int> WriteCsvAsync(ExportFilter filter, Stream output, CancellationToken cancellationToken)
     {
-        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024);
+        // The caller owns the stream: the chat export reads its temporary file back to upload it.
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
         var count = 0;
         await foreach (var row in RowsAsync(filter, cancellationToken))
         {
@@ -78,7 +81,7 @@ public sealed class ResponseExport(SupervisionTables tables, FormCatalogue catal
         var items = current.Items.Select(i => i.Id).ToArray();
         yield return [.. (named ? Header : Header.Where(h => h != "respondent")), .. items];
 
-        var query = tables.Responses.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(filter.FormId)}"), maxPerPage: 1000, cancellationToken: cancellationToken);
+        var query = tables.Responses.QueryAsync<TableEntity>(QueryFilter(filter), maxPerPage: 1000, cancellationToken: cancellationToken);
         await foreach (var entity in query)
         {
             var version = entity.GetInt32("FormVersion") ?? 1;
@@ -107,6 +110,25 @@ public sealed class ResponseExport(SupervisionTables tables, FormCatalogue catal
             }
             yield return [.. fixedColumns, .. items.Select(id => response.Answers.Get(id) ?? string.Empty)];
         }
+    }
+
+    /// <summary>
+    /// The form's partition and, when given, the submit-time range, so the table sends only the rows
+    /// asked for; campaign, school and group are read from each row (the school of an answer can
+    /// come from its answers), so they are filtered here.
+    /// </summary>
+    internal static string QueryFilter(ExportFilter filter)
+    {
+        var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(filter.FormId)}") };
+        if (filter.FromUtc is { } from)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"SubmittedUtc ge {from}"));
+        }
+        if (filter.BeforeUtc is { } before)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"SubmittedUtc lt {before}"));
+        }
+        return string.Join(" and ", parts);
     }
 
     private static readonly string[] Header = ["reference", "form_version", "submitted_utc", "campaign", "school", "group", "respondent"];

@@ -1,4 +1,5 @@
 using SupervisionBot.Bot.Connector;
+using SupervisionBot.Bot.Export;
 using SupervisionBot.Bot.Protocol;
 using SupervisionBot.Bot.Storage;
 using SupervisionBot.Cards;
@@ -18,6 +19,7 @@ public sealed class TurnProcessor(
     IConversationReferenceStore conversations,
     TurnRouter router,
     ConnectorClient connector,
+    FileConsentHandler fileConsents,
     TimeProvider time,
     ILogger<TurnProcessor> logger)
 {
@@ -44,6 +46,12 @@ public sealed class TurnProcessor(
             }
             await conversations.SaveAsync(reference, cancellationToken);
 
+            // The answer to a file-consent card is Teams' own invoke, not one of our cards' actions.
+            if (isInvoke && activity.Name == FileConsentAnswer.InvokeName)
+            {
+                await fileConsents.HandleAsync(activity, reference, cancellationToken);
+                return (TurnOutcome.Handled, new InvokeResponseBody { StatusCode = 200 });
+            }
             if (ActivityConverter.ToTurn(activity, reference, time.GetUtcNow()) is not { } turn)
             {
                 return (TurnOutcome.Ignored, null);

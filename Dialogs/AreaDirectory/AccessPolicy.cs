@@ -25,6 +25,9 @@ public enum OfficeAction
 
     /// <summary>A form's summary; which scopes (school, group, area) is <see cref="AccessPolicy.MaySeeSchool"/>, <see cref="AccessPolicy.MaySeeGroup"/> and <see cref="AccessPolicy.MaySeeArea"/>.</summary>
     SeeSummaries,
+
+    /// <summary>A form's responses as a file; which forms and scopes is ExportAccess (Dialogs/Export).</summary>
+    ExportResponses,
 }
 
 /// <summary>The answer to "may I?": when refused, who may, so the message can send the user to them.</summary>
@@ -58,6 +61,12 @@ public static class AccessPolicy
             RespondentRole.Director, RespondentRole.GroupChair, RespondentRole.GroupViceChair, RespondentRole.Supervisor,
             RespondentRole.UnitHead, RespondentRole.AreaDirector, RespondentRole.Admin,
         ],
+        // Those who read some form's answers; each form's own readers and the scope narrow it further.
+        [OfficeAction.ExportResponses] =
+        [
+            RespondentRole.Director, RespondentRole.GroupChair, RespondentRole.GroupViceChair, RespondentRole.Supervisor,
+            RespondentRole.UnitHead, RespondentRole.AreaDirector, RespondentRole.Admin,
+        ],
     };
 
     /// <summary>Roles that see every school's answers and every group's aggregates.</summary>
@@ -74,6 +83,7 @@ public static class AccessPolicy
         CommandKind.ScheduleVisit => OfficeAction.ScheduleVisit,
         CommandKind.MyVisits => OfficeAction.SeeVisits,
         CommandKind.Summary => OfficeAction.SeeSummaries,
+        CommandKind.Export => OfficeAction.ExportResponses,
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Every command needs a rule here."),
     };
 
@@ -88,6 +98,7 @@ public static class AccessPolicy
             or VisitVerbs.Reschedule or VisitVerbs.RescheduleSave => OfficeAction.ScheduleVisit,
         VisitVerbs.Week or VisitVerbs.Semester => OfficeAction.SeeVisits,
         CardVerbs.SummaryRefresh => OfficeAction.SeeSummaries,
+        ExportVerbs.Request => OfficeAction.ExportResponses,
         _ => null,
     };
 
@@ -108,6 +119,7 @@ public static class AccessPolicy
         OfficeAction.ImportDirectory => new("นำเข้าทำเนียบบุคลากร", "import the directory"),
         OfficeAction.SeeReachability => new("ดูว่าติดต่อใครทางแชตได้บ้าง", "see who can be reached in chat"),
         OfficeAction.SeeSummaries => new("ดูสรุปผลแบบฟอร์ม", "see form summaries"),
+        OfficeAction.ExportResponses => new("ส่งออกคำตอบแบบฟอร์มเป็นไฟล์", "export form responses as a file"),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Every action needs words here."),
     };
 

@@ -34,6 +34,9 @@ public enum CommandKind
 
     /// <summary>สรุป / summary: a form's results for a scope the user may see.</summary>
     Summary,
+
+    /// <summary>ส่งออก / export: a form's responses as a CSV or XLSX file in the personal chat.</summary>
+    Export,
 }
 
 /// <summary>A command users can type, in Thai or English; both work whatever the user's language.</summary>

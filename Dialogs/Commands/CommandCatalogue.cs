@@ -30,6 +30,7 @@ public static class CommandCatalogue
         new(CommandKind.StartCampaign, "ส่งแบบสำรวจ", "campaign", "ส่งแบบสำรวจถึงผู้รับจำนวนมาก (ศึกษานิเทศก์และผู้ดูแลระบบ)", "Send a survey to many people (supervisors and admins)"),
         new(CommandKind.MyCampaigns, "แบบสำรวจของฉัน", "my campaigns", "แบบสำรวจที่ท่านส่ง: ผู้ตอบ ผู้ที่ยังไม่ตอบ ส่งซ้ำ ขยายเวลา ปิด", "Surveys you sent: who answered, who has not, resend, extend, close"),
         new(CommandKind.Reach, "ติดต่อได้", "reach", "ใครติดต่อทางแชตได้บ้างในแต่ละโรงเรียน เช่น “ติดต่อได้ S0001” (ศึกษานิเทศก์และผู้ดูแลระบบ)", "Who can be reached in chat at each school, e.g. “reach S0001” (supervisors and admins)"),
+        new(CommandKind.Export, "ส่งออก", "export", "ส่งออกคำตอบแบบฟอร์มเป็นไฟล์ CSV หรือ Excel ในแชตส่วนตัว (ผู้มีสิทธิ์อ่านคำตอบ)", "A form's responses as a CSV or Excel file in the personal chat (for those who may read them)"),
     ];
 
     /// <summary>How many commands Teams' command menu shows (the manifest schema's limit per list).</summary>

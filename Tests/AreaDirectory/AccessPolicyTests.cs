@@ -28,6 +28,11 @@ public sealed class AccessPolicyTests
             RespondentRole.Director, RespondentRole.GroupChair, RespondentRole.GroupViceChair, RespondentRole.Supervisor,
             RespondentRole.UnitHead, RespondentRole.AreaDirector, RespondentRole.Admin,
         ],
+        [OfficeAction.ExportResponses] =
+        [
+            RespondentRole.Director, RespondentRole.GroupChair, RespondentRole.GroupViceChair, RespondentRole.Supervisor,
+            RespondentRole.UnitHead, RespondentRole.AreaDirector, RespondentRole.Admin,
+        ],
     };
 
     /// <summary>Every command the bot understands and the action it needs; a new command fails the test until it is listed.</summary>
@@ -43,6 +48,7 @@ public sealed class AccessPolicyTests
         [CommandKind.StartCampaign] = OfficeAction.StartCampaign, [CommandKind.MyCampaigns] = OfficeAction.StartCampaign,
         [CommandKind.ScheduleVisit] = OfficeAction.ScheduleVisit, [CommandKind.MyVisits] = OfficeAction.SeeVisits,
         [CommandKind.Summary] = OfficeAction.SeeSummaries,
+        [CommandKind.Export] = OfficeAction.ExportResponses,
     };
 
     /// <summary>Every verb our cards carry and the action it needs; a new verb fails the test until it is listed.</summary>
@@ -53,6 +59,7 @@ public sealed class AccessPolicyTests
         [CardVerbs.FormCancel] = OfficeAction.UseBot, [CardVerbs.FormsMenu] = OfficeAction.UseBot,
         [CardVerbs.FollowUpDone] = OfficeAction.UseBot, [CardVerbs.TimelinePage] = OfficeAction.UseBot,
         [CardVerbs.SummaryRefresh] = OfficeAction.SeeSummaries,
+        [ExportVerbs.Request] = OfficeAction.ExportResponses,
         [VisitVerbs.New] = OfficeAction.ScheduleVisit, [VisitVerbs.Schedule] = OfficeAction.ScheduleVisit, [VisitVerbs.Cancel] = OfficeAction.ScheduleVisit,
         [VisitVerbs.CancelConfirm] = OfficeAction.ScheduleVisit, [VisitVerbs.Reschedule] = OfficeAction.ScheduleVisit,
         [VisitVerbs.RescheduleSave] = OfficeAction.ScheduleVisit, [VisitVerbs.Week] = OfficeAction.SeeVisits, [VisitVerbs.Semester] = OfficeAction.SeeVisits,
@@ -75,7 +82,7 @@ public sealed class AccessPolicyTests
             Assert.Equal(action, AccessPolicy.ForCommand(command));
             Assert.Equal(ExpectedHolders[action].Contains(role), AccessPolicy.Decide(AccessPolicy.ForCommand(command), Only(role)).Allowed);
         }
-        var verbs = Verbs(typeof(CardVerbs)).Concat(Verbs(typeof(VisitVerbs))).Concat(CampaignVerbs.All).ToHashSet();
+        var verbs = Verbs(typeof(CardVerbs)).Concat(Verbs(typeof(VisitVerbs))).Concat(CampaignVerbs.All).Concat(Verbs(typeof(ExportVerbs))).ToHashSet();
         Assert.Equal(verbs.Order(), ExpectedVerbs.Keys.Order());
         foreach (var (verb, action) in ExpectedVerbs)
         {

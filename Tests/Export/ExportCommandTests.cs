@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using SupervisionBot.Bot.Export;
 using SupervisionBot.Bot.Storage;
 using SupervisionBot.Cards;
+using SupervisionBot.Dialogs.Export;
 using SupervisionBot.Dialogs.Forms;
 using SupervisionBot.Dialogs.Summaries;
 using SupervisionBot.Tests.Storage;
@@ -111,6 +112,49 @@ public sealed class ExportCommandTests : IAsyncLifetime
         Assert.Equal(2, (await File.ReadAllLinesAsync(file)).Length);
         Assert.Equal(0, (await RunAsync(Export, "responses", "--form", Needs.Id, "--group", "1", "--format", "csv", "--out", file)).Exit);
         Assert.Equal(3, (await File.ReadAllLinesAsync(file)).Length);
+    }
+
+    [Fact]
+    public async Task A_date_range_keeps_the_responses_submitted_on_those_Bangkok_days_and_reads_BE_years()
+    {
+        var store = new TableResponseStore(_tables, new PendingAnonymousResponses(_tables, Options.Create(new PrivacyOptions()), TimeProvider.System));
+        // 17:00 UTC is midnight in Bangkok: the first is still the 29th there, the second already the 30th.
+        var times = new[] { "2026-11-29T16:59:59Z", "2026-11-29T17:00:00Z", "2026-11-30T16:59:59Z", "2026-11-30T17:00:00Z" };
+        foreach (var (time, i) in times.Select((t, i) => (t, i)))
+        {
+            var response = NeedsResponse("1010", 3, 5) with { SubmittedUtc = DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture), ReferenceNumber = "DATE-" + i, Link = new("c-dates", null) };
+            await store.SaveOnceAsync("d" + i, "aad-dir1010", response, CancellationToken.None);
+        }
+        var file = Path.GetTempFileName();
+
+        var run = await RunAsync(Export, "responses", "--form", Needs.Id, "--campaign", "c-dates", "--from", "2569-11-30", "--to", "2026-11-30", "--format", "csv", "--out", file);
+
+        Assert.True(run.Exit == 0, run.Error);
+        var lines = await File.ReadAllLinesAsync(file);
+        Assert.Equal(["DATE-1", "DATE-2"], lines.Skip(1).Select(l => l.Split(',')[0]).Order());
+        Assert.Equal(0, (await RunAsync(Export, "responses", "--form", Needs.Id, "--campaign", "c-dates", "--from", "30/11/2569", "--format", "csv", "--out", file)).Exit);
+        Assert.Equal(4, (await File.ReadAllLinesAsync(file)).Length);
+        Assert.Equal(0, (await RunAsync(Export, "responses", "--form", Needs.Id, "--campaign", "c-dates", "--to", "2026-11-29", "--format", "csv", "--out", file)).Exit);
+        Assert.Equal("DATE-0", (await File.ReadAllLinesAsync(file))[1].Split(',')[0]);
+    }
+
+    [Fact]
+    public async Task A_bad_date_or_a_range_that_ends_before_it_starts_is_told_plainly()
+    {
+        var bad = await RunAsync(Export, "responses", "--form", Needs.Id, "--from", "2569-13-01", "--format", "csv", "--out", "x");
+        Assert.Equal(2, bad.Exit);
+        Assert.Contains("--from '2569-13-01' is not a date", bad.Error, StringComparison.Ordinal);
+        var reversed = await RunAsync(Export, "responses", "--form", Needs.Id, "--from", "2026-12-01", "--to", "2569-11-30", "--format", "csv", "--out", "x");
+        Assert.Equal(2, reversed.Exit);
+        Assert.Contains("--from 2026-12-01 is after --to 2026-11-30", reversed.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists("x"));
+    }
+
+    [Fact]
+    public void The_date_range_is_asked_of_the_table_not_filtered_after_reading()
+    {
+        var filter = ResponseExport.QueryFilter(new ExportFilter(Needs.Id, null, null, null, new DateOnly(2026, 11, 30), new DateOnly(2026, 11, 30)));
+        Assert.Equal($"PartitionKey eq '{Needs.Id}' and SubmittedUtc ge datetime'2026-11-29T17:00:00Z' and SubmittedUtc lt datetime'2026-11-30T17:00:00Z'", filter);
     }
 
     [Fact]
