@@ -45,30 +45,17 @@ public sealed class TableJobSchedule(SupervisionTables tables, TimeProvider time
             _cursorExists = true;
         }
         var existing = await ReadRecordAsync(job.Kind, job.Id, cancellationToken);
-        var (partition, row, minute) = DueKeys(job, time.GetUtcNow());
+        var (due, mark, record) = Rows(job, time.GetUtcNow());
         // The due row goes first: a crash before the record is written leaves a stale row the runner
         // drops, never a record without its due row (a job that would silently never run). Its minute's
         // mark goes in the same transaction, so no due row is ever left where the runner will not look.
         await TableBatches.SubmitAsync(tables.Schedule,
         [
-            new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, row)
-            {
-                ["Kind"] = job.Kind,
-                ["JobId"] = job.Id,
-                ["DueAt"] = job.DueAt.UtcDateTime,
-                ["Payload"] = job.Payload,
-            }),
-            new TableTransactionAction(TableTransactionActionType.UpsertMerge, new TableEntity(partition, MarkerRow) { [MinuteProperty(minute)] = true }),
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace, due),
+            new TableTransactionAction(TableTransactionActionType.UpsertMerge, mark),
         ], cancellationToken);
-        await tables.ScheduledJobs.UpsertEntityAsync(new TableEntity(TableKeys.Escape(job.Kind), TableKeys.Escape(job.Id))
-        {
-            ["DueAt"] = job.DueAt.UtcDateTime,
-            ["Payload"] = job.Payload,
-            ["State"] = nameof(JobState.Pending),
-            ["DuePartition"] = partition,
-            ["DueRow"] = row,
-            ["Attempts"] = 0,
-        }, TableUpdateMode.Replace, cancellationToken);
+        await tables.ScheduledJobs.UpsertEntityAsync(record, TableUpdateMode.Replace, cancellationToken);
+        var (partition, row) = (due.PartitionKey, due.RowKey);
         if (existing is { } old && old.GetString("State") == nameof(JobState.Pending)
             && (old.GetString("DuePartition"), old.GetString("DueRow")) != (partition, row))
         {
@@ -214,11 +201,38 @@ public sealed class TableJobSchedule(SupervisionTables tables, TimeProvider time
     /// so its lateness stays right): the runner may already have cleared the past minute or retired the
     /// past hour. A due row's key is never later than the minute it is filed under.
     /// </summary>
-    internal static (string Partition, string Row, int Minute) DueKeys(ScheduledJob job, DateTimeOffset now)
+    private static (string Partition, string Row, int Minute) DueKeys(ScheduledJob job, DateTimeOffset now)
     {
         var due = job.DueAt.ToUniversalTime();
         var filed = due > now ? due : now.ToUniversalTime();
         return (Hour(filed), due.ToString(MomentFormat, CultureInfo.InvariantCulture) + "|" + TableKeys.Escape(job.Kind) + "|" + TableKeys.Escape(job.Id), filed.Minute);
+    }
+
+    /// <summary>
+    /// What filing <paramref name="job"/> at <paramref name="now"/> writes: its due row and its minute's mark
+    /// (upserted and merged in one transaction in <c>Schedule</c>), and its record in <c>ScheduledJobs</c>.
+    /// </summary>
+    internal static (TableEntity Due, TableEntity Mark, TableEntity Record) Rows(ScheduledJob job, DateTimeOffset now)
+    {
+        var (partition, row, minute) = DueKeys(job, now);
+        return (
+            new TableEntity(partition, row)
+            {
+                ["Kind"] = job.Kind,
+                ["JobId"] = job.Id,
+                ["DueAt"] = job.DueAt.UtcDateTime,
+                ["Payload"] = job.Payload,
+            },
+            new TableEntity(partition, MarkerRow) { [MinuteProperty(minute)] = true },
+            new TableEntity(TableKeys.Escape(job.Kind), TableKeys.Escape(job.Id))
+            {
+                ["DueAt"] = job.DueAt.UtcDateTime,
+                ["Payload"] = job.Payload,
+                ["State"] = nameof(JobState.Pending),
+                ["DuePartition"] = partition,
+                ["DueRow"] = row,
+                ["Attempts"] = 0,
+            });
     }
 
     private static string MinuteProperty(int minute) => "M" + minute.ToString("D2", CultureInfo.InvariantCulture);
