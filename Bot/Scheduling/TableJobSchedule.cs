@@ -55,9 +55,8 @@ public sealed class TableJobSchedule(SupervisionTables tables, TimeProvider time
             new TableTransactionAction(TableTransactionActionType.UpsertMerge, mark),
         ], cancellationToken);
         await tables.ScheduledJobs.UpsertEntityAsync(record, TableUpdateMode.Replace, cancellationToken);
-        var (partition, row) = (due.PartitionKey, due.RowKey);
         if (existing is { } old && old.GetString("State") == nameof(JobState.Pending)
-            && (old.GetString("DuePartition"), old.GetString("DueRow")) != (partition, row))
+            && (old.GetString("DuePartition"), old.GetString("DueRow")) != (due.PartitionKey, due.RowKey))
         {
             await DeleteDueRowAsync(old.GetString("DuePartition"), old.GetString("DueRow"), ETag.All, cancellationToken);
         }
