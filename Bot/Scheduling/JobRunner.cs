@@ -21,8 +21,11 @@ public sealed class SchedulerOptions
 /// <summary>
 /// Runs what is due. Several instances run this at once: each claims a due row by an ETag-checked
 /// lease before handing it on, so one instance runs it; a lease left by a crashed instance expires
-/// and another takes the job over. Past hours are retired through a cursor once empty, so a pass
-/// after downtime walks the missed hours and a normal pass reads only the current one.
+/// and another takes the job over. Each hour is looked at through its minute marker (see
+/// <see cref="TableJobSchedule"/>): the partition is queried only when a marked minute has come, and a
+/// minute is unmarked once it has passed and its jobs are finished. Past hours are retired through a
+/// cursor once unmarked, so a pass after downtime walks the missed hours (a point read each) and a
+/// pass with nothing due makes two point reads and no query.
 /// </summary>
 public sealed class JobRunner(
     SupervisionTables tables,
@@ -54,8 +57,7 @@ public sealed class JobRunner(
         var retiring = true;
         for (var hour = TableJobSchedule.ParseHour(cursor.Hour); hour <= currentHour; hour = hour.AddHours(1))
         {
-            var partition = TableJobSchedule.Hour(hour);
-            var (ran, pending) = await RunHourAsync(partition, now, cancellationToken);
+            var (ran, pending) = await RunHourAsync(hour, now, cancellationToken);
             finished += ran;
             // Only a run of empty hours from the cursor on can be retired, so the cursor never skips a job.
             retiring &= !pending && hour.AddHours(1) + RetireAfter <= now;
@@ -67,8 +69,19 @@ public sealed class JobRunner(
         return finished;
     }
 
-    private async Task<(int Finished, bool Pending)> RunHourAsync(string partition, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <returns>How many jobs finished, and whether the hour still has jobs (due later, or held or failed for now).</returns>
+    private async Task<(int Finished, bool Pending)> RunHourAsync(DateTimeOffset hour, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var partition = TableJobSchedule.Hour(hour);
+        if (await schedule.ReadMarksAsync(partition, cancellationToken) is not { } marks)
+        {
+            return (0, false);
+        }
+        if (!marks.Minutes.Any(minute => hour.AddMinutes(minute) <= now))
+        {
+            return (0, true);
+        }
+
         var due = new List<TableEntity>();
         await foreach (var row in tables.Schedule.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey le {TableJobSchedule.DueBound(now)}"), cancellationToken: cancellationToken))
@@ -89,17 +102,15 @@ public sealed class JobRunner(
                     break;
             }
         }
-        if (!pending)
+        if (pending)
         {
-            // Jobs due later in the hour keep it open too.
-            await foreach (var _ in tables.Schedule.QueryAsync<TableEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
-            {
-                pending = true;
-                break;
-            }
+            return (finished, true);
         }
-        return (finished, pending);
+        // A passed minute's rows are all keyed at or before now, so the query above saw every one of them;
+        // the current minute may still get rows due later in it and stays marked.
+        var passed = marks.Minutes.Where(minute => hour.AddMinutes(minute + 1) <= now).ToList();
+        var cleared = passed.Count == 0 || await schedule.TryClearAsync(marks, passed, cancellationToken);
+        return (finished, !cleared || passed.Count < marks.Minutes.Count);
     }
 
     private async Task<RunResult> TryRunAsync(TableEntity row, DateTimeOffset now, CancellationToken cancellationToken)

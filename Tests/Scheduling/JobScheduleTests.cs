@@ -177,4 +177,139 @@ public sealed class JobScheduleTests : IAsyncLifetime
 
         Assert.Equal(JobState.Failed, (await _schedule.GetStatusAsync("unknown-kind", "x", CancellationToken.None))!.State);
     }
+
+    private Task<int> PassAsync(JobRunner runner) => runner.RunDueAsync(_clock.GetUtcNow(), CancellationToken.None);
+
+    private async Task<IReadOnlyList<int>?> MarkedMinutes(DateTimeOffset hour) =>
+        (await _schedule.ReadMarksAsync(TableJobSchedule.Hour(hour), CancellationToken.None))?.Minutes;
+
+    [Fact]
+    public async Task Scheduling_marks_the_minute_a_job_is_filed_in_within_the_transaction_that_writes_its_due_row()
+    {
+        await _schedule.ScheduleAsync(Job("warm-up", Start.AddDays(1)), CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMinutes(5).Add(TimeSpan.FromSeconds(10)));
+
+        using (var calls = StorageCalls.Count())
+        {
+            await _schedule.ScheduleAsync(Job("ahead", Start.AddMinutes(42).AddSeconds(30)), CancellationToken.None);
+
+            Assert.Single(calls.Batches);
+            Assert.Empty(calls.On(SupervisionTables.ScheduleName));
+        }
+        // One already due is filed under the minute it was scheduled in, which the runner may have checked already.
+        await _schedule.ScheduleAsync(Job("overdue", Start.AddHours(-3)), CancellationToken.None);
+
+        Assert.Equal([5, 42], await MarkedMinutes(Start));
+        var runner = NewInstance();
+        Assert.Equal(1, await PassAsync(runner));
+        _clock.Advance(TimeSpan.FromMinutes(38));
+        Assert.Equal(1, await PassAsync(runner));
+        Assert.Equal(JobState.TooLate, await StateOf("overdue"));
+        Assert.Equal(JobState.Done, await StateOf("ahead"));
+    }
+
+    [Fact]
+    public async Task A_pass_with_nothing_due_reads_the_cursor_and_the_hours_marker_and_queries_nothing()
+    {
+        var runner = NewInstance();
+        for (var i = 0; i < 40; i++)
+        {
+            // Some later this hour, the rest over the coming weeks.
+            await _schedule.ScheduleAsync(Job($"v{i}", i < 5 ? Start.AddMinutes(20 + i) : Start.AddHours(i * 7)), CancellationToken.None);
+        }
+        _clock.Advance(TimeSpan.FromMinutes(10));
+
+        using var calls = StorageCalls.Count();
+        Assert.Equal(0, await PassAsync(runner));
+
+        Assert.Equal(2, calls.All.Count);
+        Assert.All(calls.All, call => Assert.Equal(StorageCallKind.PointRead, call.Kind));
+    }
+
+    [Fact]
+    public async Task A_job_filed_into_a_minute_an_instance_already_checked_is_still_run_once()
+    {
+        var runner = NewInstance();
+        _clock.Advance(TimeSpan.FromMinutes(5).Add(TimeSpan.FromSeconds(10)));
+        Assert.Equal(0, await PassAsync(runner));
+
+        // Another instance files a job already due: under the minute this one has just checked.
+        await new TableJobSchedule(_tables, _clock).ScheduleAsync(Job("now", Start.AddMinutes(5)), CancellationToken.None);
+        _clock.Advance(TimeSpan.FromSeconds(15));
+        Assert.Equal(1, await PassAsync(runner));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, await PassAsync(runner));
+        Assert.Null(await MarkedMinutes(Start));
+
+        // One whose clock lags 30 s files into minute 5 after this instance cleared it.
+        var lagging = new ManualTimeProvider(_clock.GetUtcNow().AddSeconds(-30));
+        await new TableJobSchedule(_tables, lagging).ScheduleAsync(Job("lagging", lagging.GetUtcNow().AddSeconds(-5)), CancellationToken.None);
+        Assert.Equal([5], await MarkedMinutes(Start));
+        _clock.Advance(TimeSpan.FromSeconds(15));
+        Assert.Equal(1, await PassAsync(runner));
+        Assert.Equal(0, await PassAsync(runner));
+
+        Assert.Equal(1, _reminders.Runs["now"]);
+        Assert.Equal(1, _reminders.Runs["lagging"]);
+        Assert.Null(await MarkedMinutes(Start));
+    }
+
+    [Fact]
+    public async Task Two_instances_passing_while_others_file_jobs_into_the_current_minute_run_each_once()
+    {
+        var first = NewInstance();
+        var second = NewInstance();
+        var filed = 0;
+        // Twelve ticks of 7 s cross a minute's end while jobs are being filed.
+        for (var tick = 0; tick < 12; tick++)
+        {
+            var now = _clock.GetUtcNow();
+            var filing = Enumerable.Range(0, 3).Select(j => Task.Run(() =>
+                new TableJobSchedule(_tables, _clock).ScheduleAsync(Job($"t{tick}-{j}", now.AddSeconds(j % 2 == 0 ? -1 : 4)), CancellationToken.None)));
+            await Task.WhenAll([.. filing, Task.Run(() => PassAsync(first)), Task.Run(() => PassAsync(second))]);
+            filed += 3;
+            _clock.Advance(TimeSpan.FromSeconds(7));
+        }
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await Task.WhenAll(PassAsync(first), PassAsync(second));
+        // Each may have seen the other's leases and left the minutes marked; a pass alone clears them.
+        await PassAsync(first);
+
+        Assert.Equal(filed, _reminders.Runs.Count);
+        Assert.All(_reminders.Runs.Values, runs => Assert.Equal(1, runs));
+        Assert.Null(await MarkedMinutes(Start));
+    }
+
+    [Fact]
+    public async Task Restarted_after_two_days_down_in_the_middle_of_a_schedule_it_catches_up_with_a_point_read_an_hour()
+    {
+        foreach (var (id, due) in new[] { ("a", Start.AddMinutes(10)), ("b", Start.AddMinutes(50)), ("c", Start.AddHours(20)), ("d", Start.AddHours(49).AddMinutes(40)) })
+        {
+            await _schedule.ScheduleAsync(Job(id, due), CancellationToken.None);
+        }
+        _clock.Advance(TimeSpan.FromMinutes(20));
+        Assert.Equal(1, await PassAsync(NewInstance()));
+
+        // Down from 01:20 until two days later at 02:30: b and c are too late by then, d not yet due.
+        _clock.Advance(TimeSpan.FromHours(49).Add(TimeSpan.FromMinutes(10)));
+        var restarted = NewInstance();
+        using (var calls = StorageCalls.Count())
+        {
+            Assert.Equal(2, await PassAsync(restarted));
+
+            var schedule = calls.On(SupervisionTables.ScheduleName);
+            Assert.Equal(2, schedule.Count(c => c.Kind == StorageCallKind.Query));
+            Assert.Equal(50, schedule.Count(c => c.Kind == StorageCallKind.PointRead));
+        }
+        Assert.Equal(JobState.Done, await StateOf("a"));
+        Assert.Equal(JobState.TooLate, await StateOf("b"));
+        Assert.Equal(JobState.TooLate, await StateOf("c"));
+        Assert.Equal(JobState.Pending, await StateOf("d"));
+        Assert.Equal(TableJobSchedule.Hour(Start.AddHours(49)), (await _schedule.ReadCursorAsync(CancellationToken.None)).Hour);
+
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(1, await PassAsync(restarted));
+        Assert.Equal(JobState.Done, await StateOf("d"));
+        Assert.All(_reminders.Runs.Values, runs => Assert.Equal(1, runs));
+    }
 }
