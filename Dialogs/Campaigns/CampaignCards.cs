@@ -40,16 +40,7 @@ public sealed class CampaignCards(FormCatalogue catalogue)
         {
             body.Add(new TextBlock { Text = problem, Wrap = true, Color = TextColor.Attention });
         }
-        body.Add(new ChoiceSetInput
-        {
-            Id = FormInput,
-            Label = thai ? "แบบฟอร์ม" : "Form",
-            IsRequired = true,
-            ErrorMessage = thai ? "โปรดเลือกแบบฟอร์ม" : "Choose a form",
-            Style = ChoiceInputStyle.Compact,
-            Value = Typed(FormInput),
-            Choices = catalogue.Forms.Select(f => new Choice(f.Title.Get(language), f.Id)).ToList(),
-        });
+        body.Add(FormPicker.Input(FormInput, catalogue.Forms, language, Typed(FormInput)));
         body.Add(Multi(GroupsInput, thai ? "กลุ่มโรงเรียน" : "School groups", Typed(GroupsInput),
             office.Groups.Select(g => new Choice($"{g.Number}. {g.Title(language)}", g.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
         body.Add(Multi(SchoolsInput, thai ? "หรือโรงเรียน" : "or schools", Typed(SchoolsInput),

@@ -44,16 +44,7 @@ public static class ExportCard
         {
             body.Add(new TextBlock { Text = problem, Wrap = true, Color = TextColor.Attention });
         }
-        body.Add(new ChoiceSetInput
-        {
-            Id = FormInput,
-            Label = thai ? "แบบฟอร์ม" : "Form",
-            IsRequired = true,
-            ErrorMessage = ExportTexts.ChooseForm(language),
-            Style = ChoiceInputStyle.Compact,
-            Value = Typed(FormInput),
-            Choices = forms.Select(f => new Choice(f.Title.Get(language), f.Id)).ToList(),
-        });
+        body.Add(FormPicker.Input(FormInput, forms, language, Typed(FormInput)));
         body.Add(new ChoiceSetInput
         {
             Id = GroupInput,
