@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 using SupervisionBot.Bot.Storage;
+using SupervisionBot.Bot.Summaries;
 using SupervisionBot.Dialogs.AreaDirectory;
 using SupervisionBot.Dialogs.Export;
 using SupervisionBot.Dialogs.Forms;
@@ -119,7 +120,8 @@ public sealed class ResponseExport(SupervisionTables tables, FormCatalogue catal
     /// </summary>
     internal static string QueryFilter(ExportFilter filter)
     {
-        var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(filter.FormId)}") };
+        // The form's partition also holds its summaries' aggregates.
+        var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {TableResponseAggregates.Partition(filter.FormId)}"), TableResponseAggregates.NotAggregates };
         if (filter.FromUtc is { } from)
         {
             parts.Add(TableClient.CreateQueryFilter($"SubmittedUtc ge {from}"));
