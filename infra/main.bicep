@@ -72,6 +72,7 @@ var tableNames = [
   'SchoolHistory'
   'Campaigns'
   'Visits'
+  'Aggregates'
 ]
 var queueNames = [
   'outbox'

@@ -5,7 +5,6 @@ using Azure.Data.Tables;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 using SupervisionBot.Bot.Storage;
-using SupervisionBot.Bot.Summaries;
 using SupervisionBot.Dialogs.AreaDirectory;
 using SupervisionBot.Dialogs.Export;
 using SupervisionBot.Dialogs.Forms;
@@ -120,8 +119,7 @@ public sealed class ResponseExport(SupervisionTables tables, FormCatalogue catal
     /// </summary>
     internal static string QueryFilter(ExportFilter filter)
     {
-        // The form's partition also holds its summaries' aggregates.
-        var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {TableResponseAggregates.Partition(filter.FormId)}"), TableResponseAggregates.NotAggregates };
+        var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(filter.FormId)}") };
         if (filter.FromUtc is { } from)
         {
             parts.Add(TableClient.CreateQueryFilter($"SubmittedUtc ge {from}"));

@@ -2,7 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using SupervisionBot.Dialogs.Filling;
 using SupervisionBot.Dialogs.Forms;
-using SupervisionBot.Bot.Summaries;
+using SupervisionBot.Dialogs.Summaries;
 
 namespace SupervisionBot.Bot.Storage;
 
@@ -12,8 +12,8 @@ namespace SupervisionBot.Bot.Storage;
 /// through <see cref="PendingAnonymousResponses"/>, and its owner keeps only a receipt (reference and
 /// time) in the Receipts table, which no key or value joins to the response.
 /// </summary>
-/// <remarks>With the summaries' aggregates, a named response is stored and counted in one transaction.</remarks>
-public sealed class TableResponseStore(SupervisionTables tables, PendingAnonymousResponses anonymous, TableResponseAggregates? aggregates = null) : IResponseStore
+/// <remarks>A named response is added to the summaries' aggregates once stored, on a redelivered submit too (the aggregates count each response once), so a crash between the two is mended by the retry.</remarks>
+public sealed class TableResponseStore(SupervisionTables tables, PendingAnonymousResponses anonymous, IResponseAggregates? aggregates = null) : IResponseStore
 {
     public async Task<FormResponse> SaveOnceAsync(string submissionKey, string ownerKey, FormResponse response, CancellationToken cancellationToken)
     {
@@ -31,26 +31,22 @@ public sealed class TableResponseStore(SupervisionTables tables, PendingAnonymou
         };
         AnswersColumns.Write(entity, response.Answers);
         LinkColumns.Write(entity, response.Link);
-        if (aggregates is not null ? await aggregates.StoreAsync(entity, response, cancellationToken) : await AddAsync(entity, cancellationToken))
-        {
-            return response;
-        }
-        return await FindNamedAsync(response.FormId, submissionKey, cancellationToken)
-            ?? throw new InvalidOperationException("A response reported as existing could not be read back.");
-    }
-
-    /// <returns>False when the row was there already.</returns>
-    private async Task<bool> AddAsync(TableEntity entity, CancellationToken cancellationToken)
-    {
+        FormResponse stored;
         try
         {
             await tables.Responses.AddEntityAsync(entity, cancellationToken);
-            return true;
+            stored = response;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            return false;
+            stored = await FindNamedAsync(response.FormId, submissionKey, cancellationToken)
+                ?? throw new InvalidOperationException("A response reported as existing could not be read back.");
         }
+        if (aggregates is not null)
+        {
+            await aggregates.RecordAsync(submissionKey, stored, cancellationToken);
+        }
+        return stored;
     }
 
     public async Task<FormResponse?> FindReceiptAsync(string ownerKey, string formId, string submissionKey, CancellationToken cancellationToken)

@@ -11,15 +11,14 @@ using SupervisionBot.Dialogs.Summaries;
 namespace SupervisionBot.Bot.Summaries;
 
 /// <summary>
-/// Aggregates in the Responses table, beside the responses: in each form's partition, one row per
-/// version and scope ("~agg|v1|t|&lt;campaign or *&gt;|area", "…|g|3", "…|s|&lt;code&gt;") holding its
-/// totals as JSON. A response is counted in one entity-group transaction with every scope row it
-/// changes, each under the ETag it was read with: another instance's update in between fails the whole
-/// transaction (412) and it is redone on fresh rows, so no update is ever lost. The transaction's
-/// first action is the guard against counting twice: a named response's own row (so storing and
-/// counting it is one round trip), or a marker row ("…|k|&lt;key&gt;") for an anonymous one counted on
-/// release; a guard already there fails it (409). Rows are cached parsed, with their ETags, so an
-/// instance that wrote a row last updates it without reading or parsing it first.
+/// Aggregates in the Aggregates table: one partition per form version, one row per scope
+/// ("t|&lt;campaign or *&gt;|area", "…|g|3", "…|s|&lt;code&gt;") holding its totals as JSON, and one marker
+/// row per counted response ("k|&lt;response key&gt;"). A response's marker and every scope row it
+/// changes are written in one entity-group transaction, each row under the ETag it was read with:
+/// another instance's update in between fails the whole transaction (412) and it is redone on fresh
+/// rows, so no update is ever lost; a response counted before fails it on the marker (409), so no
+/// response is counted twice. Rows are cached parsed, with their ETags, so an instance that wrote a
+/// row last updates it without reading or parsing it first, and serialises each changed row once.
 /// </summary>
 public sealed class TableResponseAggregates(SupervisionTables tables, FormCatalogue catalogue, IOfficeDirectorySource directory, TimeProvider time, ILogger<TableResponseAggregates> logger)
     : IResponseAggregates
@@ -35,40 +34,24 @@ public sealed class TableResponseAggregates(SupervisionTables tables, FormCatalo
 
     private readonly ConcurrentDictionary<(string Partition, string Row), CachedRow> cache = new();
 
-    public async Task RecordAsync(string responseKey, FormResponse response, CancellationToken cancellationToken) =>
-        await CountAsync(response, new TableEntity(Partition(response.FormId), MarkerKey(response.FormVersion, responseKey)) { ["CountedAt"] = time.GetUtcNow() }, cancellationToken);
-
-    /// <summary>
-    /// Stores a named response's row and counts it in one transaction: the row's insert is the guard
-    /// against counting twice, and the response is never stored uncounted.
-    /// </summary>
-    /// <returns>False when the row was there already (a redelivered submit): stored and counted before.</returns>
-    public Task<bool> StoreAsync(TableEntity responseRow, FormResponse response, CancellationToken cancellationToken) =>
-        CountAsync(response, responseRow, cancellationToken);
-
-    /// <returns>False when <paramref name="guard"/> (a response row or a marker) was there already.</returns>
-    private async Task<bool> CountAsync(FormResponse response, TableEntity guard, CancellationToken cancellationToken)
+    public async Task RecordAsync(string responseKey, FormResponse response, CancellationToken cancellationToken)
     {
         var form = catalogue.Find(response.FormId, response.FormVersion);
         if (form is null)
         {
-            logger.LogWarning("Row {Key} answers {Form} v{Version}, which the catalogue does not hold; it is not aggregated", guard.RowKey, response.FormId, response.FormVersion);
-            try
-            {
-                await tables.Responses.AddEntityAsync(guard, cancellationToken);
-                return true;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 409)
-            {
-                return false;
-            }
+            logger.LogWarning("Response {Key} answers {Form} v{Version}, which the catalogue does not hold; it is not aggregated", responseKey, response.FormId, response.FormVersion);
+            return;
         }
         var place = ResponsePlace.Of(form, response, await directory.CurrentAsync(cancellationToken));
-        var partition = guard.PartitionKey;
-        var rows = place.Scopes(response.Link.CampaignId).Select(scope => RowKey(form.Version, scope)).ToArray();
+        var partition = Partition(form.Id, form.Version);
+        var rows = place.Scopes(response.Link.CampaignId).Select(RowKey).ToArray();
+        var marker = MarkerKey(responseKey);
         for (var attempt = 1; ; attempt++)
         {
-            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, guard) };
+            var actions = new List<TableTransactionAction>
+            {
+                new(TableTransactionActionType.Add, new TableEntity(partition, marker) { ["CountedAt"] = time.GetUtcNow() }),
+            };
             var updated = new List<(string Row, ScopeAggregate Aggregate)>();
             foreach (var row in rows)
             {
@@ -85,23 +68,23 @@ public sealed class TableResponseAggregates(SupervisionTables tables, FormCatalo
             }
             try
             {
-                var result = await tables.Responses.SubmitTransactionAsync(actions, cancellationToken);
+                var result = await tables.Aggregates.SubmitTransactionAsync(actions, cancellationToken);
                 for (var i = 0; i < updated.Count; i++)
                 {
-                    // The response to action i + 1 (the guard is action 0) carries the row's new ETag.
+                    // The response to action i + 1 (the marker is action 0) carries the row's new ETag.
                     if (result.Value[i + 1].Headers.ETag is { } etag)
                     {
                         cache[(partition, updated[i].Row)] = new CachedRow(updated[i].Aggregate, etag);
                     }
                 }
-                return true;
+                return;
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
             {
                 // The rows taken from the cache were changed for this attempt and stay out of it: the next one reads them afresh.
-                if (await tables.Responses.GetEntityIfExistsAsync<TableEntity>(partition, guard.RowKey, select: ["PartitionKey"], cancellationToken: cancellationToken) is { HasValue: true })
+                if (await tables.Aggregates.GetEntityIfExistsAsync<TableEntity>(partition, marker, select: ["PartitionKey"], cancellationToken: cancellationToken) is { HasValue: true })
                 {
-                    return false; // counted before: a redelivery, a retry, or the other instance releasing the same response
+                    return; // counted before: a redelivery, a retry, or the other instance releasing the same response
                 }
                 if (attempt >= MaxAttempts)
                 {
@@ -113,20 +96,20 @@ public sealed class TableResponseAggregates(SupervisionTables tables, FormCatalo
     }
 
     public async Task<ScopeAggregate> ReadAsync(FormDefinition form, SummaryScope scope, CancellationToken cancellationToken) =>
-        (await LoadAsync(Partition(form.Id), RowKey(form.Version, scope), cancellationToken)).Aggregate;
+        (await LoadAsync(Partition(form.Id, form.Version), RowKey(scope), cancellationToken)).Aggregate;
 
     public async Task<IReadOnlyList<(SummaryScope Scope, ScopeAggregate Aggregate)>> ReadLevelAsync(FormDefinition form, ScopeLevel level, string? campaign, CancellationToken cancellationToken)
     {
         var prefix = level switch
         {
-            ScopeLevel.Group => $"{VersionPrefix(form.Version)}t|{CampaignKey(campaign)}|g|",
-            ScopeLevel.School => $"{VersionPrefix(form.Version)}t|{CampaignKey(campaign)}|s|",
+            ScopeLevel.Group => $"t|{CampaignKey(campaign)}|g|",
+            ScopeLevel.School => $"t|{CampaignKey(campaign)}|s|",
             _ => throw new ArgumentOutOfRangeException(nameof(level), level, "Only groups and schools are listed."),
         };
         // '|' + 1 is '}': every key that starts with the prefix sorts before prefix[..^1] + '}'.
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(form.Id)} and RowKey gt {prefix} and RowKey lt {prefix[..^1] + "}"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(form.Id, form.Version)} and RowKey gt {prefix} and RowKey lt {prefix[..^1] + "}"}");
         var found = new List<(SummaryScope, ScopeAggregate)>();
-        await foreach (var row in tables.Responses.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in tables.Aggregates.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             var key = Unescape(row.RowKey[prefix.Length..]);
             var scope = level == ScopeLevel.Group
@@ -139,32 +122,23 @@ public sealed class TableResponseAggregates(SupervisionTables tables, FormCatalo
 
     private async Task<CachedRow> LoadAsync(string partition, string row, CancellationToken cancellationToken)
     {
-        var found = await tables.Responses.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
+        var found = await tables.Aggregates.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
         return found.HasValue && found.Value is { } entity ? new CachedRow(Parse(JsonColumns.Read(entity, TotalsColumn)), entity.ETag) : new CachedRow(new ScopeAggregate(), null);
     }
 
     private static ScopeAggregate Parse(string? json) =>
         string.IsNullOrEmpty(json) ? new ScopeAggregate() : JsonSerializer.Deserialize(json, Json.ScopeAggregate) ?? new ScopeAggregate();
 
-    /// <summary>The form's partition of the Responses table: its responses' rows and its aggregates' live together.</summary>
-    public static string Partition(string formId) => TableKeys.Escape(formId);
+    public static string Partition(string formId, int version) => $"{TableKeys.Escape(formId)}|v{version}";
 
-    /// <summary>Rows of a form's partition that are aggregates, not responses: readers of responses skip them.</summary>
-    public const string ReservedPrefix = "~agg|";
-
-    /// <summary>A filter clause that leaves the aggregate rows out of a query of a form's partition.</summary>
-    public static string NotAggregates => $"(RowKey lt '{ReservedPrefix}' or RowKey ge '{ReservedPrefix[..^1]}}}')";
-
-    public static string RowKey(int version, SummaryScope scope) => VersionPrefix(version) + scope.Level switch
+    public static string RowKey(SummaryScope scope) => scope.Level switch
     {
         ScopeLevel.Group => $"t|{CampaignKey(scope.Campaign)}|g|{scope.Key}",
         ScopeLevel.School => $"t|{CampaignKey(scope.Campaign)}|s|{TableKeys.Escape(scope.Key!)}",
         _ => $"t|{CampaignKey(scope.Campaign)}|area",
     };
 
-    private static string VersionPrefix(int version) => $"{ReservedPrefix}v{version}|";
-
-    private static string MarkerKey(int version, string responseKey) => VersionPrefix(version) + "k|" + TableKeys.Escape(responseKey);
+    private static string MarkerKey(string responseKey) => "k|" + TableKeys.Escape(responseKey);
 
     private static string CampaignKey(string? campaign) => campaign is null ? "*" : TableKeys.Escape(campaign);
 

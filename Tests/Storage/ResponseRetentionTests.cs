@@ -67,19 +67,6 @@ public sealed class ResponseRetentionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_summaries_totals_beside_the_responses_are_never_purged()
-    {
-        await AddResponsesAsync("late", 3, new DateTimeOffset(2026, 5, 15, 23, 59, 0, Bangkok));
-        var totals = new TableEntity(Satisfaction, Bot.Summaries.TableResponseAggregates.ReservedPrefix + "v1|t|*|area") { ["Totals0"] = "{}" };
-        await _tables.Responses.AddEntityAsync(totals);
-        var time = new ManualTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, Bangkok));
-
-        Assert.Equal(3, await new ResponseRetention(_tables, FormDesk.Catalogue, time).PurgeAsync(CancellationToken.None));
-
-        Assert.True((await _tables.Responses.GetEntityIfExistsAsync<TableEntity>(totals.PartitionKey, totals.RowKey)).HasValue);
-    }
-
-    [Fact]
     public async Task Markers_and_receipts_go_with_their_responses()
     {
         var registry = new TableRespondentRegistry(_tables);
