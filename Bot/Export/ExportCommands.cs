@@ -176,10 +176,8 @@ public static class SummaryJson
             json.WriteEndObject();
             json.WriteNumber("respondents", results.Respondents);
             json.WriteBoolean("suppressed", results.Suppressed);
-            json.WriteStartArray("tables");
-            foreach (var table in results.Tables)
+            Objects(json, "tables", results.Tables, table =>
             {
-                json.WriteStartObject();
                 json.WriteString("title", table.Title);
                 json.WriteStartArray("rows");
                 foreach (var row in table.Rows)
@@ -189,34 +187,22 @@ public static class SummaryJson
                 json.WriteEndArray();
                 json.WritePropertyName("overall");
                 Row(json, "overall", table.Overall);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("topNeeds");
-            foreach (var need in results.TopNeeds)
+            });
+            Objects(json, "topNeeds", results.TopNeeds, need =>
             {
-                json.WriteStartObject();
                 json.WriteNumber("rank", need.Rank);
                 json.WriteString("label", need.Label);
                 json.WriteString("value", need.Value);
                 json.WriteString("band", need.Level);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("checklists");
-            foreach (var item in results.Checklists)
+            });
+            Objects(json, "checklists", results.Checklists, item =>
             {
-                json.WriteStartObject();
                 json.WriteString("label", item.Label);
                 json.WriteNumber("applied", item.Applied);
                 json.WriteString("percentDone", item.PercentDone);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("breakdown");
-            foreach (var line in results.Breakdown)
+            });
+            Objects(json, "breakdown", results.Breakdown, line =>
             {
-                json.WriteStartObject();
                 json.WriteString("label", line.Label);
                 json.WriteBoolean("suppressed", line.Suppressed);
                 if (line.Respondents is { } n)
@@ -225,13 +211,24 @@ public static class SummaryJson
                 }
                 json.WriteString("mean", line.Mean);
                 json.WriteString("band", line.Level);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
+            });
             json.WriteString("bands", results.BandSetNote);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>An array named <paramref name="name"/> holding one object per item, its fields written by <paramref name="fields"/>.</summary>
+    private static void Objects<T>(Utf8JsonWriter json, string name, IEnumerable<T> items, Action<T> fields)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            fields(item);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     private static void Row(Utf8JsonWriter json, string kind, Dialogs.Statistics.SummaryRow row)
