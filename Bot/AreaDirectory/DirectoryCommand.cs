@@ -24,7 +24,7 @@ public static class DirectoryCommand
     {
         if (args is ["link", .. var linkSettings])
         {
-            await using var linking = await BuildAsync(linkSettings, configure, (services, configuration) =>
+            await using var linking = await CommandHost.StartAsync(linkSettings, configure, (services, configuration) =>
             {
                 services.TryAddSingleton<TokenCredential>(_ => AppCredential.Create(configuration));
                 services.AddGraph(configuration);
@@ -37,27 +37,11 @@ public static class DirectoryCommand
             await error.WriteLineAsync($"usage: dotnet run --project Bot -- {Command} import|export <folder>, or {Command} link");
             return 2;
         }
-        await using var app = await BuildAsync(settings, configure, null);
+        await using var app = await CommandHost.StartAsync(settings, configure);
         var store = app.Services.GetRequiredService<TableDirectoryStore>();
         return verb == "import"
             ? await ImportAsync(store, folder, output, error)
             : await ExportAsync(store, folder, output);
-    }
-
-    private static async Task<WebApplication> BuildAsync(string[] settings, Action<WebApplicationBuilder>? configure, Action<IServiceCollection, IConfiguration>? more)
-    {
-        // The bot's own configuration (appsettings, environment, user secrets), so the command writes where the bot reads.
-        var builder = WebApplication.CreateSlimBuilder(settings);
-        configure?.Invoke(builder);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection("Storage"));
-        builder.Services.AddSingleton<SupervisionTables>();
-        builder.Services.AddSingleton<TableDirectoryStore>();
-        more?.Invoke(builder.Services, builder.Configuration);
-        var app = builder.Build();
-        await app.Services.GetRequiredService<SupervisionTables>().EnsureCreatedAsync(CancellationToken.None);
-        return app;
     }
 
     /// <summary>

@@ -51,7 +51,7 @@ public static class ExportCommands
             return 2;
         }
         filter = filter with { From = from, To = to };
-        await using var app = await StartAsync(options.Rest, configure);
+        await using var app = await CommandHost.StartAsync(options.Rest, configure, (services, _) => services.AddSingleton(_ => FormCatalogue.LoadBuiltIn()));
         var catalogue = app.Services.GetRequiredService<FormCatalogue>();
         if (catalogue.Find(filter.FormId) is null)
         {
@@ -75,7 +75,7 @@ public static class ExportCommands
             await error.WriteLineAsync(SummaryUsage);
             return 2;
         }
-        await using var app = await StartAsync(options.Rest, configure);
+        await using var app = await CommandHost.StartAsync(options.Rest, configure, (services, _) => services.AddSingleton(_ => FormCatalogue.LoadBuiltIn()));
         var catalogue = app.Services.GetRequiredService<FormCatalogue>();
         if (catalogue.Find(filter.FormId) is not { } form)
         {
@@ -89,22 +89,6 @@ public static class ExportCommands
         var results = await new SummaryReader(aggregates, catalogue, directory).ReadAsync(new SummaryRequest(form.Id, scope), invited: null, showTexts: true, Language.Thai, CancellationToken.None);
         await output.WriteLineAsync(SummaryJson.Write(results!, scope));
         return 0;
-    }
-
-    private static async Task<WebApplication> StartAsync(string[] settings, Action<WebApplicationBuilder>? configure)
-    {
-        // The bot's own configuration (appsettings, environment, user secrets), so the command reads where the bot writes.
-        var builder = WebApplication.CreateSlimBuilder(settings);
-        configure?.Invoke(builder);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection("Storage"));
-        builder.Services.AddSingleton<SupervisionTables>();
-        builder.Services.AddSingleton<TableDirectoryStore>();
-        builder.Services.AddSingleton(_ => FormCatalogue.LoadBuiltIn());
-        var app = builder.Build();
-        await app.Services.GetRequiredService<SupervisionTables>().EnsureCreatedAsync(CancellationToken.None);
-        return app;
     }
 
     private sealed class LoadedDirectory(OfficeDirectory directory) : IOfficeDirectorySource

@@ -54,29 +54,19 @@ public static class VisitsCommand
     /// bot credentials, only storage. Imported visits are planned in the bot's durable schedule, so
     /// their reminders go out from whichever bot instance runs it.
     /// </summary>
-    private static async Task<WebApplication> StartAsync(string[] settings, Action<WebApplicationBuilder>? configure)
-    {
-        var builder = WebApplication.CreateSlimBuilder(settings);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
-        services.Configure<StorageOptions>(builder.Configuration.GetSection("Storage"));
-        services.AddSingleton<SupervisionTables>();
-        services.Configure<AreaDirectoryOptions>(builder.Configuration.GetSection("Directory"));
-        services.AddSingleton<TableDirectoryStore>();
-        services.AddSingleton<DirectoryCache>();
-        services.AddSingleton<IOfficeDirectorySource>(sp => sp.GetRequiredService<DirectoryCache>());
-        services.AddSingleton(_ => FormCatalogue.LoadBuiltIn());
-        services.AddSingleton<TableJobSchedule>();
-        services.AddSingleton<IJobSchedule>(sp => sp.GetRequiredService<TableJobSchedule>());
-        services.AddVisits();
-        // Imported, moved and cancelled visits keep their reminders in step; a running bot sends them.
-        services.AddVisitReminders(builder.Configuration);
-        configure?.Invoke(builder);
-        var app = builder.Build();
-        await app.Services.GetRequiredService<SupervisionTables>().EnsureCreatedAsync(CancellationToken.None);
-        return app;
-    }
+    private static Task<WebApplication> StartAsync(string[] settings, Action<WebApplicationBuilder>? configure) =>
+        CommandHost.StartAsync(settings, configure, (services, configuration) =>
+        {
+            services.Configure<AreaDirectoryOptions>(configuration.GetSection("Directory"));
+            services.AddSingleton<DirectoryCache>();
+            services.AddSingleton<IOfficeDirectorySource>(sp => sp.GetRequiredService<DirectoryCache>());
+            services.AddSingleton(_ => FormCatalogue.LoadBuiltIn());
+            services.AddSingleton<TableJobSchedule>();
+            services.AddSingleton<IJobSchedule>(sp => sp.GetRequiredService<TableJobSchedule>());
+            services.AddVisits();
+            // Imported, moved and cancelled visits keep their reminders in step; a running bot sends them.
+            services.AddVisitReminders(configuration);
+        });
 
     private static async Task<int> ImportAsync(VisitImport import, string file, TextWriter output)
     {
