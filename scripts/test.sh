@@ -24,6 +24,12 @@ summary=$(node -e '
     if (!c) continue;
     const n = k => Number((new RegExp(k + "=\"(\\d+)\"").exec(c[0]) || [0, 0])[1]);
     passed += n("passed"); failed += n("failed") + n("error") + n("timeout") + n("aborted"); skipped += n("notExecuted");
+    // The console log is long; name each failure again here, next to the count, so it is never lost.
+    const xml = fs.readFileSync(path.join(dir, f), "utf8");
+    for (const m of xml.matchAll(/<UnitTestResult [^>]*testName="([^"]*)"[^>]*outcome="(Failed|Error|Timeout|Aborted)"[^>]*>([\s\S]*?)<\/UnitTestResult>/g)) {
+      const message = (/<Message>([\s\S]*?)<\/Message>/.exec(m[3]) || [, ""])[1];
+      console.error(`FAILED ${m[1]}\n  ${message.slice(0, 2000).replace(/\n/g, "\n  ")}`);
+    }
   }
   console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
   process.exitCode = (failed > 0 || passed === 0) ? 1 : 0;
