@@ -56,8 +56,6 @@ internal static class SummaryBench
         Console.WriteLine($"| save a named response alone (median of 200) | {saves.Alone:F1} ms |");
         Console.WriteLine($"| save it and update its aggregates (median of 200) | {saves.WithAggregates:F1} ms |");
         Console.WriteLine($"| ratio (target ≤ 2) | {saves.WithAggregates / saves.Alone:F2} |");
-        Console.WriteLine($"| a transaction of one marker row alone (median of 200) | {saves.MarkerOnly:F1} ms |");
-        Console.WriteLine($"| floor of any second round trip: (alone + marker) / alone | {(saves.Alone + saves.MarkerOnly) / saves.Alone:F2} |");
         Console.WriteLine($"| CPU per save alone: this process / Azurite | {saves.AloneCpu.Ours:F1} / {saves.AloneCpu.Azurite:F1} ms |");
         Console.WriteLine($"| CPU per save with aggregates: this process / Azurite | {saves.WithAggregatesCpu.Ours:F1} / {saves.WithAggregatesCpu.Azurite:F1} ms |");
         Console.WriteLine($"| export responses --format xlsx, {exported:N0} rows | {exportSeconds:F1} s, peak RSS {peakMb:F0} MB (target ≤ 300) |");
@@ -93,7 +91,7 @@ internal static class SummaryBench
     {
         var tables = Tables(connectionString, prefix);
         await tables.EnsureCreatedAsync(cancellationToken);
-        var aggregates = new Dictionary<SummaryScope, ScopeAggregate>();
+        var aggregates = new Dictionary<ResponsePlace, ScopeAggregate>();
         var partition = TableKeys.Escape(Form.Id);
         var clock = Stopwatch.StartNew();
         foreach (var chunk in Enumerable.Range(0, count).Chunk(2_000))
@@ -102,10 +100,8 @@ internal static class SummaryBench
             foreach (var i in chunk)
             {
                 var response = Response(i, office);
-                foreach (var scope in ResponsePlace.Of(Form, response, office).Scopes(null))
-                {
-                    (aggregates.TryGetValue(scope, out var row) ? row : aggregates[scope] = new ScopeAggregate()).Add(Form, response);
-                }
+                var place = ResponsePlace.Of(Form, response, office);
+                (aggregates.TryGetValue(place, out var row) ? row : aggregates[place] = new ScopeAggregate()).Add(Form, response);
                 var entity = new TableEntity(partition, "s" + i.ToString("D7", CultureInfo.InvariantCulture))
                 {
                     ["FormId"] = Form.Id, ["FormVersion"] = Form.Version, ["ReferenceNumber"] = response.ReferenceNumber,
@@ -117,12 +113,8 @@ internal static class SummaryBench
             await Parallel.ForEachAsync(TableBatches.Split(batches), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
                 async (batch, ct) => await tables.Responses.SubmitTransactionAsync(batch, ct));
         }
-        foreach (var (scope, aggregate) in aggregates)
-        {
-            var entity = new TableEntity(TableResponseAggregates.Partition(Form.Id, Form.Version), TableResponseAggregates.RowKey(scope));
-            JsonColumns.Write(entity, "Totals", JsonSerializer.Serialize(aggregate));
-            await tables.Aggregates.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-        }
+        var places = aggregates.Select(p => new PlaceAggregate(p.Key, p.Value)).ToArray();
+        await TableBatches.SubmitAsync(tables.Responses, TableResponseAggregates.Rows(Form, null, places).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), cancellationToken);
         Console.WriteLine($"seeded {count:N0} responses in {clock.Elapsed.TotalSeconds:F0} s");
         return tables;
     }
@@ -145,10 +137,9 @@ internal static class SummaryBench
     }
 
     /// <summary>
-    /// Saving alone and with the aggregates, interleaved so both see the same machine load, and with
-    /// them a transaction holding one marker row: the least any second round trip after the response's
-    /// insert could cost. The CPU each side takes in this process and in Azurite says whether the time
-    /// is our code's or the storage's.
+    /// Saving alone and with the aggregates, interleaved so both see the same machine load. The CPU
+    /// each side takes in this process and in Azurite says whether the time is our code's or the
+    /// storage's.
     /// </summary>
     private static async Task<SaveTimes> SaveMillisecondsAsync(Azurite azurite, IOfficeDirectorySource source, CancellationToken cancellationToken)
     {
@@ -161,7 +152,6 @@ internal static class SummaryBench
         var office = await source.CurrentAsync(cancellationToken);
         var aloneTimes = new List<double>();
         var countedTimes = new List<double>();
-        var markerTimes = new List<double>();
         var cpu = new CpuSplit(azurite);
         (double Ours, double Azurite) aloneCpu = default, countedCpu = default;
         const int Warmup = 20, Measured = 200;
@@ -176,22 +166,18 @@ internal static class SummaryBench
             await counted.SaveOnceAsync("counted-" + i, "aad", Response(i, office), cancellationToken);
             var c = clock.Elapsed.TotalMilliseconds;
             var after = cpu.Now();
-            clock.Restart();
-            await tables.Aggregates.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("floor", "k|" + i) { ["CountedAt"] = DateTimeOffset.UtcNow })], cancellationToken);
-            var m = clock.Elapsed.TotalMilliseconds;
             if (i >= Warmup)
             {
                 aloneTimes.Add(a);
                 countedTimes.Add(c);
-                markerTimes.Add(m);
                 aloneCpu = (aloneCpu.Ours + (between.Ours - before.Ours) / Measured, aloneCpu.Azurite + (between.Azurite - before.Azurite) / Measured);
                 countedCpu = (countedCpu.Ours + (after.Ours - between.Ours) / Measured, countedCpu.Azurite + (after.Azurite - between.Azurite) / Measured);
             }
         }
-        return new SaveTimes(Median(aloneTimes), Median(countedTimes), Median(markerTimes), aloneCpu, countedCpu);
+        return new SaveTimes(Median(aloneTimes), Median(countedTimes), aloneCpu, countedCpu);
     }
 
-    private sealed record SaveTimes(double Alone, double WithAggregates, double MarkerOnly, (double Ours, double Azurite) AloneCpu, (double Ours, double Azurite) WithAggregatesCpu);
+    private sealed record SaveTimes(double Alone, double WithAggregates, (double Ours, double Azurite) AloneCpu, (double Ours, double Azurite) WithAggregatesCpu);
 
     /// <summary>CPU milliseconds used so far by this process and by Azurite.</summary>
     private sealed class CpuSplit(Azurite azurite)

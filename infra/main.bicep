@@ -72,7 +72,6 @@ var tableNames = [
   'SchoolHistory'
   'Campaigns'
   'Visits'
-  'Aggregates'
 ]
 var queueNames = [
   'outbox'

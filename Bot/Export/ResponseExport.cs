@@ -119,7 +119,8 @@ public sealed class ResponseExport(SupervisionTables tables, FormCatalogue catal
     /// </summary>
     internal static string QueryFilter(ExportFilter filter)
     {
-        var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(filter.FormId)}") };
+        // The form's aggregate rows follow its responses in the partition.
+        var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(filter.FormId)} and RowKey lt {TableResponseAggregates.RowPrefix}") };
         if (filter.FromUtc is { } from)
         {
             parts.Add(TableClient.CreateQueryFilter($"SubmittedUtc ge {from}"));

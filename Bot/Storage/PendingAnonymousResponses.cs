@@ -15,10 +15,11 @@ namespace SupervisionBot.Bot.Storage;
 /// without its reference number (which only the sender's receipt holds).
 /// </summary>
 /// <remarks>
-/// A released response is added to the summaries' aggregates before its waiting row is deleted: a
-/// crash in between releases it again, and the aggregates count it once (by its response key).
+/// A released response is inserted, with its count in the summaries' aggregates, before its waiting
+/// row is deleted: a crash in between releases it again, and its insert, keyed by the response key
+/// fixed when it was queued, finds it stored and counted.
 /// </remarks>
-public sealed class PendingAnonymousResponses(SupervisionTables tables, IOptions<PrivacyOptions> options, TimeProvider time, IResponseAggregates? aggregates = null)
+public sealed class PendingAnonymousResponses(SupervisionTables tables, IOptions<PrivacyOptions> options, TimeProvider time, TableResponseAggregates? aggregates = null)
 {
     private const string ResponseKey = "ResponseKey";
     private const string QueuedAt = "QueuedAt";
@@ -70,18 +71,19 @@ public sealed class PendingAnonymousResponses(SupervisionTables tables, IOptions
                 continue;
             }
             Random.Shared.Shuffle(batch);
-            var responses = batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Released(row, now)));
-            await TableBatches.SubmitAsync(tables.Responses, responses, cancellationToken);
-            if (aggregates is not null)
+            if (aggregates is null)
+            {
+                await TableBatches.SubmitAsync(tables.Responses, batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Released(row, now))), cancellationToken);
+            }
+            else
             {
                 foreach (var row in batch)
                 {
-                    var answers = AnswersColumns.Read(row);
-                    var response = new FormResponse(row.GetString("FormId"), row.GetInt32("FormVersion") ?? 1, string.Empty, answers, now, Respondent: null)
+                    var response = new FormResponse(row.GetString("FormId"), row.GetInt32("FormVersion") ?? 1, string.Empty, AnswersColumns.Read(row), now, Respondent: null)
                     {
                         Link = LinkColumns.Read(row),
                     };
-                    await aggregates.RecordAsync(row.GetString(ResponseKey), response, cancellationToken);
+                    await aggregates.InsertCountedAsync(Released(row, now), response, cancellationToken);
                 }
             }
             await TableBatches.DeleteAsync(tables.PendingResponses, batch, cancellationToken);

@@ -24,7 +24,6 @@ public sealed class SupervisionTables
     public const string SchoolHistoryName = "SchoolHistory";
     public const string CampaignsName = "Campaigns";
     public const string VisitsName = "Visits";
-    public const string AggregatesName = "Aggregates";
 
     private static readonly string[] AllNames =
     [
@@ -32,7 +31,6 @@ public sealed class SupervisionTables
         PendingResponsesName, ReceiptsName, ScheduleName, ScheduledJobsName, DirectoryName,
         FollowUpsName, SchoolHistoryName,
         CampaignsName, VisitsName,
-        AggregatesName,
     ];
 
     private readonly TableServiceClient _service;
@@ -80,7 +78,6 @@ public sealed class SupervisionTables
         SchoolHistory = Table(SchoolHistoryName);
         Campaigns = Table(CampaignsName);
         Visits = Table(VisitsName);
-        Aggregates = Table(AggregatesName);
     }
 
     public TableClient Conversations { get; }
@@ -100,8 +97,6 @@ public sealed class SupervisionTables
     public TableClient Campaigns { get; }
     /// <summary>Supervision visits by id, with pointer rows by supervisor and by school ordered by start.</summary>
     public TableClient Visits { get; }
-    /// <summary>Summaries' running totals per form version and scope, updated as each response is stored.</summary>
-    public TableClient Aggregates { get; }
 
     /// <summary>Anonymous responses waiting to be released into <see cref="Responses"/> (see AnonymousResponseRelease).</summary>
     public TableClient PendingResponses { get; }

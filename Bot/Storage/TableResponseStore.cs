@@ -12,8 +12,8 @@ namespace SupervisionBot.Bot.Storage;
 /// through <see cref="PendingAnonymousResponses"/>, and its owner keeps only a receipt (reference and
 /// time) in the Receipts table, which no key or value joins to the response.
 /// </summary>
-/// <remarks>A named response is added to the summaries' aggregates once stored, on a redelivered submit too (the aggregates count each response once), so a crash between the two is mended by the retry.</remarks>
-public sealed class TableResponseStore(SupervisionTables tables, PendingAnonymousResponses anonymous, IResponseAggregates? aggregates = null) : IResponseStore
+/// <remarks>A named response is added to the summaries' aggregates in the same transaction as its insert (<see cref="TableResponseAggregates"/>).</remarks>
+public sealed class TableResponseStore(SupervisionTables tables, PendingAnonymousResponses anonymous, TableResponseAggregates? aggregates = null) : IResponseStore
 {
     public async Task<FormResponse> SaveOnceAsync(string submissionKey, string ownerKey, FormResponse response, CancellationToken cancellationToken)
     {
@@ -31,22 +31,30 @@ public sealed class TableResponseStore(SupervisionTables tables, PendingAnonymou
         };
         AnswersColumns.Write(entity, response.Answers);
         LinkColumns.Write(entity, response.Link);
-        FormResponse stored;
+        if (await InsertAsync(entity, response, cancellationToken))
+        {
+            return response;
+        }
+        return await FindNamedAsync(response.FormId, submissionKey, cancellationToken)
+            ?? throw new InvalidOperationException("A response reported as existing could not be read back.");
+    }
+
+    /// <returns>False when the response was stored before.</returns>
+    private async Task<bool> InsertAsync(TableEntity entity, FormResponse response, CancellationToken cancellationToken)
+    {
+        if (aggregates is not null)
+        {
+            return await aggregates.InsertCountedAsync(entity, response, cancellationToken);
+        }
         try
         {
             await tables.Responses.AddEntityAsync(entity, cancellationToken);
-            stored = response;
+            return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            stored = await FindNamedAsync(response.FormId, submissionKey, cancellationToken)
-                ?? throw new InvalidOperationException("A response reported as existing could not be read back.");
+            return false;
         }
-        if (aggregates is not null)
-        {
-            await aggregates.RecordAsync(submissionKey, stored, cancellationToken);
-        }
-        return stored;
     }
 
     public async Task<FormResponse?> FindReceiptAsync(string ownerKey, string formId, string submissionKey, CancellationToken cancellationToken)

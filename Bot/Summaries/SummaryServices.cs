@@ -1,3 +1,4 @@
+using SupervisionBot.Bot.Storage;
 using SupervisionBot.Dialogs.AreaDirectory;
 using SupervisionBot.Dialogs.Campaigns;
 using SupervisionBot.Dialogs.Routing;

@@ -140,7 +140,7 @@ public sealed record FormResults(
     private static TextAnswers[] ComputeTexts(FormDefinition form, ScopeAggregate aggregate, Language language) =>
         form.Items.OfType<TextItem>().Where(i => i.Multiline)
             .Where(item => aggregate.Texts.TryGetValue(item.Id, out var kept) && kept.Count > 0)
-            .Select(item => new TextAnswers(item.Label.Get(language), aggregate.Texts[item.Id]))
+            .Select(item => new TextAnswers(item.Label.Get(language), aggregate.Texts[item.Id].Select(text => text.Text).ToArray()))
             .ToArray();
 
     private static BreakdownLine[] ComputeBreakdown(FormDefinition form, IReadOnlyList<(LocalizedText Title, ScopeAggregate Aggregate)> breakdown, Language language)

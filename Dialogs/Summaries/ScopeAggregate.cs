@@ -4,9 +4,10 @@ using SupervisionBot.Dialogs.Statistics;
 namespace SupervisionBot.Dialogs.Summaries;
 
 /// <summary>
-/// What is kept for one form version in one <see cref="SummaryScope"/>, updated as each response is
-/// stored: the mergeable totals of every item and the latest few free-text answers, so a summary
-/// reads this and never the responses, whatever their number.
+/// What is kept for one form version from one place (a school, or a group or the area when no school
+/// is known), updated as each response is stored: the mergeable totals of every item and the latest
+/// few free-text answers, so a summary reads these and never the responses, whatever their number.
+/// A wider scope is the merge of the places in it.
 /// </summary>
 public sealed class ScopeAggregate
 {
@@ -18,8 +19,8 @@ public sealed class ScopeAggregate
 
     public SummaryTotals Totals { get; set; } = new();
 
-    /// <summary>Per long-text item (suggestions, notes), its latest answers, newest first.</summary>
-    public Dictionary<string, List<string>> Texts { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Per long-text item (suggestions, notes), its latest answers, newest first, with when each was given so places can be merged.</summary>
+    public Dictionary<string, List<KeptText>> Texts { get; set; } = new(StringComparer.Ordinal);
 
     public void Add(FormDefinition form, FormResponse response)
     {
@@ -28,38 +29,58 @@ public sealed class ScopeAggregate
         Totals = summary.ToTotals();
         foreach (var item in form.Items.OfType<TextItem>().Where(i => i.Multiline))
         {
-            if (response.Answers.Get(item.Id) is not { Length: > 0 } text)
+            if (response.Answers.Get(item.Id) is { Length: > 0 } text)
             {
-                continue;
-            }
-            var kept = Texts.TryGetValue(item.Id, out var list) ? list : Texts[item.Id] = [];
-            kept.Insert(0, text.Length <= TextMaxLength ? text : text[..(TextMaxLength - 1)] + "…");
-            if (kept.Count > TextsKept)
-            {
-                kept.RemoveRange(TextsKept, kept.Count - TextsKept);
+                Keep(item.Id, [new KeptText(text.Length <= TextMaxLength ? text : text[..(TextMaxLength - 1)] + "…", response.SubmittedUtc)]);
             }
         }
     }
 
+    /// <summary>The aggregate of several places together: totals added, and the latest texts of all of them.</summary>
+    public static ScopeAggregate Merge(FormDefinition form, IEnumerable<ScopeAggregate> parts)
+    {
+        var summary = new FormSummary(form);
+        var merged = new ScopeAggregate();
+        foreach (var part in parts)
+        {
+            summary.Merge(part.Summary(form));
+            foreach (var (itemId, texts) in part.Texts)
+            {
+                merged.Keep(itemId, texts);
+            }
+        }
+        merged.Totals = summary.ToTotals();
+        return merged;
+    }
+
     public FormSummary Summary(FormDefinition form) => FormSummary.FromTotals(form, Totals);
+
+    /// <summary>Adds texts to an item's kept ones, newest first; of the same time, the one added last counts as newer.</summary>
+    private void Keep(string itemId, IEnumerable<KeptText> texts)
+    {
+        var kept = Texts.TryGetValue(itemId, out var list) ? list : Texts[itemId] = [];
+        kept.InsertRange(0, texts);
+        var newest = kept.Select((text, order) => (text, order)).OrderByDescending(t => t.text.At).ThenBy(t => t.order).Take(TextsKept).Select(t => t.text).ToList();
+        kept.Clear();
+        kept.AddRange(newest);
+    }
 }
+
+/// <summary>A free-text answer a summary may show, and when it was given.</summary>
+public sealed record KeptText(string Text, DateTimeOffset At);
+
+/// <summary>What the responses from one place add up to.</summary>
+public sealed record PlaceAggregate(ResponsePlace Place, ScopeAggregate Aggregate);
 
 /// <summary>
 /// The aggregates of every form, kept up to date as responses are stored (named ones when saved,
-/// anonymous ones when released) and read by summaries.
+/// anonymous ones when released, in the same write as the response) and read by summaries.
 /// </summary>
 public interface IResponseAggregates
 {
     /// <summary>
-    /// Adds a stored response to every scope it counts in. <paramref name="responseKey"/> names the
-    /// stored response: recording the same key again changes nothing, so a redelivered or retried
-    /// save is counted once. A response linked to a campaign counts in that campaign's scopes too.
+    /// Every place's aggregate for <paramref name="form"/>'s version: of all its responses
+    /// (<paramref name="campaign"/> null) or of one campaign's.
     /// </summary>
-    Task RecordAsync(string responseKey, FormResponse response, CancellationToken cancellationToken);
-
-    /// <summary>The aggregate of one scope; an empty one when no response has been counted there.</summary>
-    Task<ScopeAggregate> ReadAsync(FormDefinition form, SummaryScope scope, CancellationToken cancellationToken);
-
-    /// <summary>Every group's or every school's aggregate (per <paramref name="level"/>), for the breakdown table of a wider summary.</summary>
-    Task<IReadOnlyList<(SummaryScope Scope, ScopeAggregate Aggregate)>> ReadLevelAsync(FormDefinition form, ScopeLevel level, string? campaign, CancellationToken cancellationToken);
+    Task<IReadOnlyList<PlaceAggregate>> ReadPlacesAsync(FormDefinition form, string? campaign, CancellationToken cancellationToken);
 }

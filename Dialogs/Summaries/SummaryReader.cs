@@ -5,9 +5,9 @@ using SupervisionBot.Dialogs.Forms;
 namespace SupervisionBot.Dialogs.Summaries;
 
 /// <summary>
-/// Reads a summary from the aggregates: the scope's own row and, for an area or a group, the rows of
-/// the groups or schools in it for the breakdown. The cost depends on the number of schools, never on
-/// the number of responses.
+/// Reads a summary from the aggregates of the places responses came from: the scope's own figures are
+/// the merge of the places in it, and an area's or a group's breakdown merges them per group or per
+/// school. The cost depends on the number of schools, never on the number of responses.
 /// </summary>
 public sealed class SummaryReader(IResponseAggregates aggregates, FormCatalogue catalogue, IOfficeDirectorySource directory)
 {
@@ -22,16 +22,22 @@ public sealed class SummaryReader(IResponseAggregates aggregates, FormCatalogue 
         }
         var office = await directory.CurrentAsync(cancellationToken);
         var scope = request.Scope;
-        var own = await aggregates.ReadAsync(form, scope, cancellationToken);
+        var places = await aggregates.ReadPlacesAsync(form, scope.Campaign, cancellationToken);
+        var own = ScopeAggregate.Merge(form, places.Where(p => scope.Contains(p.Place)).Select(p => p.Aggregate));
         IReadOnlyList<(LocalizedText, ScopeAggregate)> breakdown = scope.Level switch
         {
-            ScopeLevel.Area => (await aggregates.ReadLevelAsync(form, ScopeLevel.Group, scope.Campaign, cancellationToken))
-                .Select(part => (part.Scope.Title(office), part.Aggregate)).ToArray(),
-            ScopeLevel.Group => (await aggregates.ReadLevelAsync(form, ScopeLevel.School, scope.Campaign, cancellationToken))
-                .Where(part => office.School(part.Scope.Key!)?.GroupNumber == scope.GroupNumber)
-                .Select(part => (part.Scope.Title(office), part.Aggregate)).ToArray(),
+            ScopeLevel.Area => Breakdown(form, places, p => p.GroupNumber is { } group ? SummaryScope.Group(group, scope.Campaign) : null, office),
+            // A group lists the schools the directory puts in it, each with all its responses.
+            ScopeLevel.Group => Breakdown(form, places.Where(p => p.Place.SchoolCode is { } code && office.School(code)?.GroupNumber == scope.GroupNumber),
+                p => SummaryScope.School(p.SchoolCode!, scope.Campaign), office),
             _ => [],
         };
         return FormResults.Build(form, own, scope.Title(office), invited, showTexts, breakdown, language);
     }
+
+    private static (LocalizedText, ScopeAggregate)[] Breakdown(FormDefinition form, IEnumerable<PlaceAggregate> places, Func<ResponsePlace, SummaryScope?> partOf, OfficeDirectory office) =>
+        places.Select(p => (Part: partOf(p.Place), p.Aggregate)).Where(p => p.Part is not null)
+            .GroupBy(p => p.Part!)
+            .Select(part => (part.Key.Title(office), ScopeAggregate.Merge(form, part.Select(p => p.Aggregate))))
+            .ToArray();
 }

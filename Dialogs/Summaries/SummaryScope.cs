@@ -27,6 +27,14 @@ public sealed record SummaryScope(ScopeLevel Level, string? Key, string? Campaig
 
     public int? GroupNumber => Level == ScopeLevel.Group ? int.Parse(Key!, CultureInfo.InvariantCulture) : null;
 
+    /// <summary>Whether responses from <paramref name="place"/> count in this scope.</summary>
+    public bool Contains(ResponsePlace place) => Level switch
+    {
+        ScopeLevel.Group => place.GroupNumber == GroupNumber,
+        ScopeLevel.School => string.Equals(place.SchoolCode, Key, StringComparison.OrdinalIgnoreCase),
+        _ => true,
+    };
+
     /// <summary>What a summary card calls this scope, e.g. "กลุ่มโรงเรียนที่ 3 …" or "ทั้งเขตพื้นที่".</summary>
     public LocalizedText Title(OfficeDirectory directory) => Level switch
     {
@@ -55,25 +63,6 @@ public sealed record ResponsePlace(string? SchoolCode, int? GroupNumber)
             : knownSchool?.GroupNumber;
         // A name typed where the directory had no list is kept in the answers, but is no school code to break down by.
         return new ResponsePlace(knownSchool?.Code ?? (directory.Schools.Count == 0 ? school : null), group);
-    }
-
-    /// <summary>Every scope the response counts in: the area, its group and its school, for all responses and for its campaign.</summary>
-    public IReadOnlyList<SummaryScope> Scopes(string? campaign)
-    {
-        var scopes = new List<SummaryScope>();
-        foreach (var c in campaign is null ? [null] : new[] { null, campaign })
-        {
-            scopes.Add(SummaryScope.Area(c));
-            if (GroupNumber is { } group)
-            {
-                scopes.Add(SummaryScope.Group(group, c));
-            }
-            if (SchoolCode is { } school)
-            {
-                scopes.Add(SummaryScope.School(school, c));
-            }
-        }
-        return scopes;
     }
 
     private static string? Picked(FormDefinition form, FormResponse response, PickerSource source) =>

@@ -154,7 +154,7 @@ public sealed class ExportCommandTests : IAsyncLifetime
     public void The_date_range_is_asked_of_the_table_not_filtered_after_reading()
     {
         var filter = ResponseExport.QueryFilter(new ExportFilter(Needs.Id, null, null, null, new DateOnly(2026, 11, 30), new DateOnly(2026, 11, 30)));
-        Assert.Equal($"PartitionKey eq '{Needs.Id}' and SubmittedUtc ge datetime'2026-11-29T17:00:00Z' and SubmittedUtc lt datetime'2026-11-30T17:00:00Z'", filter);
+        Assert.Equal($"PartitionKey eq '{Needs.Id}' and RowKey lt '~' and SubmittedUtc ge datetime'2026-11-29T17:00:00Z' and SubmittedUtc lt datetime'2026-11-30T17:00:00Z'", filter);
     }
 
     [Fact]

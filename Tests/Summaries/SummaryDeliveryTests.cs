@@ -12,30 +12,23 @@ namespace SupervisionBot.Tests.Summaries;
 /// <summary>Where summaries go (channels, directors, chair, area roll-up) and who may ask for which in chat.</summary>
 public sealed class SummaryDeliveryTests
 {
-    /// <summary>Aggregates in memory, counted the way the table store counts them.</summary>
+    /// <summary>Aggregates in memory, one per place and campaign key as the table store keeps them.</summary>
     private sealed class MemoryAggregates : IResponseAggregates
     {
-        private readonly Dictionary<SummaryScope, ScopeAggregate> rows = [];
-        private readonly HashSet<string> counted = [];
+        private readonly Dictionary<(ResponsePlace Place, string? Campaign), ScopeAggregate> rows = [];
 
-        public Task RecordAsync(string responseKey, FormResponse response, CancellationToken cancellationToken)
+        public void Record(FormResponse response)
         {
             var form = Catalogue.Find(response.FormId, response.FormVersion)!;
-            if (counted.Add(responseKey))
+            var place = ResponsePlace.Of(form, response, Office);
+            foreach (var campaign in new[] { null, response.Link.CampaignId }.Distinct())
             {
-                foreach (var scope in ResponsePlace.Of(form, response, Office).Scopes(response.Link.CampaignId))
-                {
-                    (rows.TryGetValue(scope, out var row) ? row : rows[scope] = new ScopeAggregate()).Add(form, response);
-                }
+                (rows.TryGetValue((place, campaign), out var row) ? row : rows[(place, campaign)] = new ScopeAggregate()).Add(form, response);
             }
-            return Task.CompletedTask;
         }
 
-        public Task<ScopeAggregate> ReadAsync(FormDefinition form, SummaryScope scope, CancellationToken cancellationToken) =>
-            Task.FromResult(rows.GetValueOrDefault(scope) ?? new ScopeAggregate());
-
-        public Task<IReadOnlyList<(SummaryScope Scope, ScopeAggregate Aggregate)>> ReadLevelAsync(FormDefinition form, ScopeLevel level, string? campaign, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<(SummaryScope, ScopeAggregate)>>(rows.Where(p => p.Key.Level == level && p.Key.Campaign == campaign).Select(p => (p.Key, p.Value)).ToArray());
+        public Task<IReadOnlyList<PlaceAggregate>> ReadPlacesAsync(FormDefinition form, string? campaign, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<PlaceAggregate>>(rows.Where(p => p.Key.Campaign == campaign).Select(p => new PlaceAggregate(p.Key.Place, p.Value)).ToArray());
     }
 
     private sealed class RecordingOutbox : IOutbox
@@ -59,10 +52,9 @@ public sealed class SummaryDeliveryTests
     private static async Task<SummaryCards> CardsWithNeedsAnswersAsync(string? campaign = null)
     {
         var aggregates = new MemoryAggregates();
-        var i = 0;
         foreach (var (school, current) in new[] { ("1010", 2), ("1010", 3), ("1010", 2), ("1011", 4), ("1011", 3) })
         {
-            await aggregates.RecordAsync("r" + i++, NeedsResponse(school, current, 5, "ขอตัวอย่างแผน") with { Link = new(campaign, null) }, CancellationToken.None);
+            aggregates.Record(NeedsResponse(school, current, 5, "ขอตัวอย่างแผน") with { Link = new(campaign, null) });
         }
         var directory = new FixedDirectory(Office);
         return new SummaryCards(new SummaryReader(aggregates, Catalogue, directory), directory);
