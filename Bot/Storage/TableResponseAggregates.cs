@@ -88,13 +88,14 @@ public sealed class TableResponseAggregates(SupervisionTables tables, FormCatalo
         }
     }
 
-    public async Task<IReadOnlyList<PlaceAggregate>> ReadPlacesAsync(FormDefinition form, string? campaign, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PlaceAggregate>> ReadPlacesAsync(FormDefinition form, string? campaign, Func<ResponsePlace, bool> wanted, CancellationToken cancellationToken)
     {
         var partition = TableKeys.Escape(form.Id);
-        if (await LoadAsync(partition, PlacesKey(form.Version, campaign), cancellationToken) is not { Value: PlaceList { List: var places } })
+        if (await LoadAsync(partition, PlacesKey(form.Version, campaign), cancellationToken) is not { Value: PlaceList { List: var listed } })
         {
             return [];
         }
+        var places = listed.Where(wanted).ToArray();
         var rows = await Task.WhenAll(places.Select(place => LoadAsync(partition, PlaceKey(form.Version, campaign, place), cancellationToken)));
         return places.Zip(rows, (place, row) => new PlaceAggregate(place, row?.Value as ScopeAggregate ?? new ScopeAggregate())).ToArray();
     }
@@ -117,7 +118,8 @@ public sealed class TableResponseAggregates(SupervisionTables tables, FormCatalo
             {
                 var listKey = PlacesKey(form.Version, campaign);
                 var list = await TakeAsync(partition, listKey, cancellationToken);
-                var places = new PlaceList([.. (list.Value as PlaceList)?.List ?? [], place]);
+                var listed = (list.Value as PlaceList)?.List ?? [];
+                var places = listed.Contains(place) ? new PlaceList(listed) : new PlaceList([.. listed, place]);
                 changes.Add(Change.Of(ListRow(partition, listKey, places), list with { Value = places }));
             }
         }

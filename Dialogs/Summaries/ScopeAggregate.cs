@@ -79,8 +79,8 @@ public sealed record PlaceAggregate(ResponsePlace Place, ScopeAggregate Aggregat
 public interface IResponseAggregates
 {
     /// <summary>
-    /// Every place's aggregate for <paramref name="form"/>'s version: of all its responses
-    /// (<paramref name="campaign"/> null) or of one campaign's.
+    /// The aggregates of the <paramref name="wanted"/> places for <paramref name="form"/>'s version:
+    /// of all its responses (<paramref name="campaign"/> null) or of one campaign's.
     /// </summary>
-    Task<IReadOnlyList<PlaceAggregate>> ReadPlacesAsync(FormDefinition form, string? campaign, CancellationToken cancellationToken);
+    Task<IReadOnlyList<PlaceAggregate>> ReadPlacesAsync(FormDefinition form, string? campaign, Func<ResponsePlace, bool> wanted, CancellationToken cancellationToken);
 }

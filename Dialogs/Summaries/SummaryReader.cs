@@ -22,13 +22,14 @@ public sealed class SummaryReader(IResponseAggregates aggregates, FormCatalogue 
         }
         var office = await directory.CurrentAsync(cancellationToken);
         var scope = request.Scope;
-        var places = await aggregates.ReadPlacesAsync(form, scope.Campaign, cancellationToken);
+        // A group's breakdown lists the schools the directory puts in it, each with all its responses.
+        bool InGroupsSchool(ResponsePlace place) => scope.Level == ScopeLevel.Group && place.SchoolCode is { } code && office.School(code)?.GroupNumber == scope.GroupNumber;
+        var places = await aggregates.ReadPlacesAsync(form, scope.Campaign, place => scope.Contains(place) || InGroupsSchool(place), cancellationToken);
         var own = ScopeAggregate.Merge(form, places.Where(p => scope.Contains(p.Place)).Select(p => p.Aggregate));
         IReadOnlyList<(LocalizedText, ScopeAggregate)> breakdown = scope.Level switch
         {
             ScopeLevel.Area => Breakdown(form, places, p => p.GroupNumber is { } group ? SummaryScope.Group(group, scope.Campaign) : null, office),
-            // A group lists the schools the directory puts in it, each with all its responses.
-            ScopeLevel.Group => Breakdown(form, places.Where(p => p.Place.SchoolCode is { } code && office.School(code)?.GroupNumber == scope.GroupNumber),
+            ScopeLevel.Group => Breakdown(form, places.Where(p => InGroupsSchool(p.Place)),
                 p => SummaryScope.School(p.SchoolCode!, scope.Campaign), office),
             _ => [],
         };

@@ -35,7 +35,7 @@ public sealed class ResponseAggregatesTests : IAsyncLifetime
     }
 
     private static async Task<ScopeAggregate> ReadAsync(TableResponseAggregates aggregates, FormDefinition form, SummaryScope scope) =>
-        ScopeAggregate.Merge(form, (await aggregates.ReadPlacesAsync(form, scope.Campaign, CancellationToken.None)).Where(p => scope.Contains(p.Place)).Select(p => p.Aggregate));
+        ScopeAggregate.Merge(form, (await aggregates.ReadPlacesAsync(form, scope.Campaign, scope.Contains, CancellationToken.None)).Where(p => scope.Contains(p.Place)).Select(p => p.Aggregate));
 
     [Fact]
     public async Task Two_instances_racing_on_the_same_rows_lose_no_update()
@@ -96,11 +96,29 @@ public sealed class ResponseAggregatesTests : IAsyncLifetime
         }
         using (var calls = StorageCalls.Count())
         {
-            var places = await Aggregates(_tables).ReadPlacesAsync(Needs, null, CancellationToken.None);
+            var places = await Aggregates(_tables).ReadPlacesAsync(Needs, null, _ => true, CancellationToken.None);
             Assert.Equal(new ResponsePlace("1011", 1), Assert.Single(places).Place);
             Assert.Equal(2, places[0].Aggregate.Totals.Respondents);
             Assert.All(calls.All, call => Assert.Equal(StorageCallKind.PointRead, call.Kind));
         }
+    }
+
+    [Fact]
+    public async Task A_schools_summary_reads_the_list_of_places_and_that_schools_row_whatever_the_other_schools()
+    {
+        var store = Instance();
+        foreach (var school in new[] { "1010", "1011", "2020", "2021" })
+        {
+            await store.SaveOnceAsync("s-" + school, "aad-dir" + school, NeedsResponse(school, 3, 5), CancellationToken.None);
+        }
+        var reader = new SummaryReader(Aggregates(_tables), Catalogue, new FixedDirectory(Office));
+
+        using var calls = StorageCalls.Count();
+        var results = await reader.ReadAsync(new SummaryRequest(Needs.Id, SummaryScope.School("2020")), null, false, SupervisionBot.Cards.Language.Thai, CancellationToken.None);
+
+        Assert.Equal(1, results!.Respondents);
+        Assert.Equal(2, calls.All.Count);
+        Assert.All(calls.All, call => Assert.Equal(StorageCallKind.PointRead, call.Kind));
     }
 
     [Fact]
@@ -114,7 +132,7 @@ public sealed class ResponseAggregatesTests : IAsyncLifetime
         Assert.Equal(1, (await ReadAsync(aggregates, Needs, SummaryScope.Area("campaign-7"))).Totals.Respondents);
         Assert.Equal(1, (await ReadAsync(aggregates, Needs, SummaryScope.School("2021", "campaign-7"))).Totals.Respondents);
         Assert.Equal(2, (await ReadAsync(aggregates, Needs, SummaryScope.School("2021"))).Totals.Respondents);
-        Assert.Equal(new ResponsePlace("2021", 2), Assert.Single(await aggregates.ReadPlacesAsync(Needs, "campaign-7", CancellationToken.None)).Place);
+        Assert.Equal(new ResponsePlace("2021", 2), Assert.Single(await aggregates.ReadPlacesAsync(Needs, "campaign-7", _ => true, CancellationToken.None)).Place);
     }
 
     [Fact]
@@ -130,7 +148,7 @@ public sealed class ResponseAggregatesTests : IAsyncLifetime
         Assert.Equal(2, (await ReadAsync(aggregates, Needs, SummaryScope.Area())).Totals.Respondents);
         Assert.Equal(2, (await ReadAsync(aggregates, Needs, SummaryScope.Group(2))).Totals.Respondents);
         Assert.Equal(1, (await ReadAsync(aggregates, Needs, SummaryScope.School("2020"))).Totals.Respondents);
-        Assert.Contains(new ResponsePlace(null, 2), (await aggregates.ReadPlacesAsync(Needs, null, CancellationToken.None)).Select(p => p.Place));
+        Assert.Contains(new ResponsePlace(null, 2), (await aggregates.ReadPlacesAsync(Needs, null, _ => true, CancellationToken.None)).Select(p => p.Place));
     }
 
     [Fact]

@@ -27,8 +27,8 @@ public sealed class SummaryDeliveryTests
             }
         }
 
-        public Task<IReadOnlyList<PlaceAggregate>> ReadPlacesAsync(FormDefinition form, string? campaign, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<PlaceAggregate>>(rows.Where(p => p.Key.Campaign == campaign).Select(p => new PlaceAggregate(p.Key.Place, p.Value)).ToArray());
+        public Task<IReadOnlyList<PlaceAggregate>> ReadPlacesAsync(FormDefinition form, string? campaign, Func<ResponsePlace, bool> wanted, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<PlaceAggregate>>(rows.Where(p => p.Key.Campaign == campaign && wanted(p.Key.Place)).Select(p => new PlaceAggregate(p.Key.Place, p.Value)).ToArray());
     }
 
     private sealed class RecordingOutbox : IOutbox
