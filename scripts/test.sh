@@ -27,8 +27,9 @@ summary=$(node -e '
     // The console log is long; name each failure again here, next to the count, so it is never lost.
     const xml = fs.readFileSync(path.join(dir, f), "utf8");
     for (const m of xml.matchAll(/<UnitTestResult [^>]*testName="([^"]*)"[^>]*outcome="(Failed|Error|Timeout|Aborted)"[^>]*>([\s\S]*?)<\/UnitTestResult>/g)) {
-      const message = (/<Message>([\s\S]*?)<\/Message>/.exec(m[3]) || [, ""])[1];
-      console.error(`FAILED ${m[1]}\n  ${message.slice(0, 2000).replace(/\n/g, "\n  ")}`);
+      const text = t => t.replace(/&#xD;/g, "").replace(/&quot;/g, "\"").replace(/&apos;/g, "\u0027").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+      const message = text((/<Message>([\s\S]*?)<\/Message>/.exec(m[3]) || [, ""])[1]);
+      console.error(`FAILED ${text(m[1])}\n  ${message.slice(0, 2000).replace(/\n/g, "\n  ")}`);
     }
   }
   console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
