@@ -69,7 +69,10 @@ public sealed class AppServiceBot : IAsyncLifetime
         using var bot = new ChildProcess("dotnet", [Path.Combine(output, "SupervisionBot.Bot.dll")], output, environment);
 
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(20) };
-        var health = await WaitForHealthAsync(http, bot);
+        await WaitForHealthAsync(http, bot);
+        // Asked again once the bot is up: the request that found it up can race its telemetry's start
+        // (a CI run once exported every item but that first /healthz).
+        var health = await http.GetAsync("/healthz");
         HealthStatus = health.StatusCode;
         HealthBody = await health.Content.ReadAsStringAsync();
         using var activity = new StringContent(
