@@ -27,7 +27,7 @@ public static class ExportCommands
     public const string Summary = "summary";
 
     private const string ExportUsage = "usage: dotnet run --project Bot -- export responses --form <formId> [--campaign <id>] [--group <n>] [--school <code>] [--from yyyy-mm-dd] [--to yyyy-mm-dd] --format csv|xlsx --out <file>";
-    private const string SummaryUsage = "usage: dotnet run --project Bot -- summary --form <formId> [--campaign <id>] [--group <n>] [--school <code>] --json";
+    private const string SummaryUsage = "usage: dotnet run --project Bot -- summary --form <formId> [--campaign <id>] [--group <n>] [--school <code>] --json | --format csv|xlsx --out <file>";
 
     /// <summary>Exit codes: 0 done, 1 no such form, 2 wrong usage.</summary>
     public static async Task<int> ExportAsync(string[] args, TextWriter output, TextWriter error, Action<WebApplicationBuilder>? configure = null)
@@ -69,8 +69,12 @@ public static class ExportCommands
     /// <summary>Exit codes: 0 done, 1 no such form, 2 wrong usage.</summary>
     public static async Task<int> SummaryAsync(string[] args, TextWriter output, TextWriter error, Action<WebApplicationBuilder>? configure = null)
     {
-        if (Options.Parse(args, ["--form", "--campaign", "--group", "--school"], ["--json"]) is not { } options
-            || !options.Flags.Contains("--json") || !options.TryFilter(out var filter))
+        // Either JSON on standard output or a file, never both.
+        if (Options.Parse(args, ["--form", "--campaign", "--group", "--school", "--format", "--out"], ["--json"]) is not { } options
+            || !options.TryFilter(out var filter)
+            || (options.Flags.Contains("--json")
+                ? options.Value("--format") is not null || options.Value("--out") is not null
+                : options.Value("--format") is not ("csv" or "xlsx") || options.Value("--out") is null))
         {
             await error.WriteLineAsync(SummaryUsage);
             return 2;
@@ -87,7 +91,16 @@ public static class ExportCommands
         var scope = filter.Scope;
         // An admin's tool: everything the office may see, free text included.
         var results = await new SummaryReader(aggregates, catalogue, directory).ReadAsync(new SummaryRequest(form.Id, scope), invited: null, showTexts: true, Language.Thai, CancellationToken.None);
-        await output.WriteLineAsync(SummaryJson.Write(results!, scope));
+        if (options.Value("--out") is not { } outPath)
+        {
+            await output.WriteLineAsync(SummaryJson.Write(results!, scope));
+            return 0;
+        }
+        await using (var file = new FileStream(outPath, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024))
+        {
+            await SummaryExport.WriteAsync(results!, options.Value("--format") == "csv" ? ExportFormat.Csv : ExportFormat.Xlsx, Language.Thai, file, CancellationToken.None);
+        }
+        await output.WriteLineAsync($"Wrote the summary of {results!.Respondents} respondent(s) to {Path.GetFullPath(outPath)}.");
         return 0;
     }
 

@@ -8,6 +8,7 @@ using SupervisionBot.Dialogs.AreaDirectory;
 using SupervisionBot.Dialogs.Conversations;
 using SupervisionBot.Dialogs.Export;
 using SupervisionBot.Dialogs.Forms;
+using SupervisionBot.Dialogs.Summaries;
 
 namespace SupervisionBot.Bot.Export;
 
@@ -23,6 +24,7 @@ public sealed class ExportDelivery(
     SupervisionTables tables,
     FormCatalogue catalogue,
     IOfficeDirectorySource directory,
+    SummaryCards summaries,
     FileUploadClient uploads,
     ConnectorClient connector,
     ILogger<ExportDelivery> logger)
@@ -34,13 +36,12 @@ public sealed class ExportDelivery(
         var (request, target, to) = upload;
         var language = request.Language;
         string? problem;
-        var count = 0;
+        var ready = "";
         try
         {
-            var office = await directory.CurrentAsync(cancellationToken);
             await using var file = new FileStream(Path.Combine(Path.GetTempPath(), "export-" + Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite,
                 FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-            count = await new ResponseExport(tables, catalogue, office).WriteAsync(request.Filter, request.Format, file, cancellationToken);
+            ready = await WriteAsync(request, file, cancellationToken);
             problem = await uploads.UploadAsync(target.UploadUrl, file, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -59,10 +60,26 @@ public sealed class ExportDelivery(
         await SendAsync(to, new Activity
         {
             Type = ActivityTypes.Message,
-            Text = ExportTexts.Ready(count, language),
+            Text = ready,
             TextFormat = "plain",
             Attachments = [new Attachment { ContentType = FileInfoContentType, ContentUrl = target.ContentUrl, Name = target.Name, Content = content.RootElement.Clone() }],
         }, cancellationToken);
+    }
+
+    /// <returns>What the file-info message says of the file.</returns>
+    private async Task<string> WriteAsync(ExportRequest request, Stream file, CancellationToken cancellationToken)
+    {
+        if (request.Content == ExportContent.Summary)
+        {
+            // The asker is one of the form's readers (checked before the offer and again on accept), who may see its free text.
+            var results = await summaries.ReadAsync(new SummaryRequest(request.Filter.FormId, request.Filter.Scope), showTexts: true, request.Language, cancellationToken)
+                ?? throw new InvalidOperationException($"No form '{request.Filter.FormId}'.");
+            await SummaryExport.WriteAsync(results, request.Format, request.Language, file, cancellationToken);
+            return ExportTexts.SummaryReady(results.Respondents, request.Language);
+        }
+        var office = await directory.CurrentAsync(cancellationToken);
+        var count = await new ResponseExport(tables, catalogue, office).WriteAsync(request.Filter, request.Format, file, cancellationToken);
+        return ExportTexts.Ready(count, request.Language);
     }
 
     private async Task SendAsync(ConversationReference to, Activity activity, CancellationToken cancellationToken)

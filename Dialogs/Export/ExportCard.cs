@@ -11,8 +11,8 @@ using Choice = SupervisionBot.Cards.Model.Choice;
 namespace SupervisionBot.Dialogs.Export;
 
 /// <summary>
-/// The short card behind ส่งออก / export: the form, optionally a campaign, a group or a school, and a
-/// date range, and CSV or Excel. It is shown again with the problem and what was typed when something
+/// The short card behind ส่งออก / export: the responses or the summary of a form, optionally of a
+/// campaign, a group or a school, the responses within a date range, and CSV or Excel. It is shown again with the problem and what was typed when something
 /// cannot be used, so nothing typed is lost.
 /// </summary>
 public static class ExportCard
@@ -24,6 +24,7 @@ public static class ExportCard
     public const string FromInput = "from";
     public const string ToInput = "to";
     public const string FormatInput = "format";
+    public const string ContentInput = "what";
 
     public static AdaptiveCard Build(IEnumerable<FormDefinition> forms, OfficeDirectory office, Language language, string? problem = null, JsonObject? typed = null)
     {
@@ -31,12 +32,12 @@ public static class ExportCard
         string? Typed(string key) => typed is not null && typed[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
         var body = new List<CardElement>
         {
-            new TextBlock { Text = thai ? "ส่งออกคำตอบแบบฟอร์ม" : "Export form responses", Size = TextSize.Medium, Weight = TextWeight.Bolder, Wrap = true, Style = TextBlockStyle.Heading },
+            new TextBlock { Text = thai ? "ส่งออกคำตอบหรือสรุปผลแบบฟอร์ม" : "Export form responses or a summary", Size = TextSize.Medium, Weight = TextWeight.Bolder, Wrap = true, Style = TextBlockStyle.Heading },
             new TextBlock
             {
                 Text = thai
-                    ? "ไม่เลือกกลุ่มหรือโรงเรียน จะส่งออกส่วนที่ท่านดูได้กว้างที่สุด วันที่เป็นวันที่ส่งคำตอบตามเวลาประเทศไทย"
-                    : "With no group or school, the widest scope you may see. Dates are the days responses were sent, Thai time.",
+                    ? "ไม่เลือกกลุ่มหรือโรงเรียน จะส่งออกส่วนที่ท่านดูได้กว้างที่สุด วันที่เป็นวันที่ส่งคำตอบตามเวลาประเทศไทย ใช้กับการส่งออกคำตอบเท่านั้น"
+                    : "With no group or school, the widest scope you may see. Dates are the days responses were sent, Thai time, and apply to responses only.",
                 Wrap = true, IsSubtle = true, Size = TextSize.Small,
             },
         };
@@ -45,6 +46,20 @@ public static class ExportCard
             body.Add(new TextBlock { Text = problem, Wrap = true, Color = TextColor.Attention });
         }
         body.Add(FormPicker.Input(FormInput, forms, language, Typed(FormInput)));
+        body.Add(new ChoiceSetInput
+        {
+            Id = ContentInput,
+            Label = thai ? "ส่งออก" : "Export",
+            IsRequired = true,
+            ErrorMessage = thai ? "โปรดเลือกสิ่งที่จะส่งออก" : "Choose what to export",
+            Style = ChoiceInputStyle.Expanded,
+            Value = Typed(ContentInput) ?? "responses",
+            Choices =
+            [
+                new Choice(thai ? "คำตอบทั้งหมด (หนึ่งแถวต่อผู้ตอบ)" : "Every response (a row each)", "responses"),
+                new Choice(thai ? "สรุปผล (n ค่าเฉลี่ย S.D. ระดับ รายข้อ รายด้าน และโดยรวม)" : "The summary (n, mean, S.D., level per item, section and overall)", "summary"),
+            ],
+        });
         body.Add(new ChoiceSetInput
         {
             Id = GroupInput,
@@ -87,14 +102,14 @@ public static class ExportCard
             Choices = [new Choice(thai ? "CSV (เปิดด้วย Excel ได้)" : "CSV (opens in Excel)", "csv"), new Choice("Excel (XLSX)", "xlsx")],
         });
         body.Add(CardActions.Buttons([new ButtonView(thai ? "ส่งออก" : "Export", ExportVerbs.Request)]));
-        var card = new AdaptiveCard { Body = body, FallbackText = thai ? "ส่งออกคำตอบแบบฟอร์ม" : "Export form responses" };
+        var card = new AdaptiveCard { Body = body, FallbackText = thai ? "ส่งออกคำตอบหรือสรุปผลแบบฟอร์ม" : "Export form responses or a summary" };
         CardLimits.Check(card);
         return card;
     }
 }
 
 /// <summary>What the export card's inputs ask for, or the problem to show on it.</summary>
-public sealed record ExportChoice(FormDefinition? Form, ExportFilter? Filter, ExportFormat Format, string? Problem)
+public sealed record ExportChoice(FormDefinition? Form, ExportFilter? Filter, ExportFormat Format, string? Problem, ExportContent Content = ExportContent.Responses)
 {
     public static ExportChoice Read(JsonObject data, FormCatalogue catalogue, OfficeDirectory office, Language language)
     {
@@ -117,6 +132,12 @@ public sealed record ExportChoice(FormDefinition? Form, ExportFilter? Filter, Ex
         {
             return new(form, null, format, ExportTexts.DateProblem(problem, language));
         }
-        return new(form, new ExportFilter(form.Id, Text(ExportCard.CampaignInput), group, Text(ExportCard.SchoolInput), from, to), format, null);
+        var content = Text(ExportCard.ContentInput) == "summary" ? ExportContent.Summary : ExportContent.Responses;
+        if (content == ExportContent.Summary && (from is not null || to is not null))
+        {
+            // Summaries are running totals, which keep no dates: a range would be silently ignored.
+            return new(form, null, format, ExportTexts.SummaryHasNoDates(language));
+        }
+        return new(form, new ExportFilter(form.Id, Text(ExportCard.CampaignInput), group, Text(ExportCard.SchoolInput), from, to), format, null, content);
     }
 }

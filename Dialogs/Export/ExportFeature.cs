@@ -54,15 +54,15 @@ public sealed class ExportFeature(FormCatalogue catalogue, IOfficeDirectorySourc
         }
         var title = choice.Form!.Title.Get(language);
         var scope = allowed.Scope;
-        var request = new ExportRequest(allowed, choice.Format, turn.User.Id, language, FileName(allowed, scope, choice.Format, turn.ReceivedAt));
-        await offers.OfferAsync(turn.Conversation, request, ExportTexts.Description(title, scope.Title(office).Get(language), allowed, language), cancellationToken);
+        var request = new ExportRequest(allowed, choice.Format, turn.User.Id, language, FileName(allowed, scope, choice, turn.ReceivedAt), choice.Content);
+        await offers.OfferAsync(turn.Conversation, request, ExportTexts.Description(title, scope.Title(office).Get(language), allowed, choice.Content, language), cancellationToken);
         return Text(ExportTexts.Offered(language));
     }
 
     private List<FormDefinition> Exportable(IReadOnlySet<RespondentRole> roles) => catalogue.Forms.Where(f => ExportAccess.MayRead(f, roles)).ToList();
 
-    /// <summary>Latin letters only, so it reads the same in every OneDrive and every Excel: form, scope, Bangkok time asked.</summary>
-    private static string FileName(ExportFilter filter, SummaryScope scope, ExportFormat format, DateTimeOffset askedAt)
+    /// <summary>Latin letters only, so it reads the same in every OneDrive and every Excel: form, "summary" for a summary, scope, Bangkok time asked.</summary>
+    private static string FileName(ExportFilter filter, SummaryScope scope, ExportChoice choice, DateTimeOffset askedAt)
     {
         var where = scope.Level switch
         {
@@ -71,7 +71,8 @@ public sealed class ExportFeature(FormCatalogue catalogue, IOfficeDirectorySourc
             _ => "school-" + scope.Key,
         };
         var at = TimeZoneInfo.ConvertTime(askedAt, ThaiDates.Bangkok).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
-        return $"{filter.FormId}-{where}-{at}.{(format == ExportFormat.Csv ? "csv" : "xlsx")}";
+        var what = choice.Content == ExportContent.Summary ? "summary-" : "";
+        return $"{filter.FormId}-{what}{where}-{at}.{(choice.Format == ExportFormat.Csv ? "csv" : "xlsx")}";
     }
 
     private static TurnResult Text(string text) => TurnResult.With(OutgoingMessage.Of(text));

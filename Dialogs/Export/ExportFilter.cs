@@ -10,6 +10,13 @@ public enum ExportFormat
     Xlsx,
 }
 
+/// <summary>What a file holds: every response, one row each, or the summary's figures (the numbers its card shows).</summary>
+public enum ExportContent
+{
+    Responses,
+    Summary,
+}
+
 /// <summary>
 /// Which responses to export: a form, and optionally one campaign, one group, one school and a range
 /// of Bangkok calendar days (both ends inclusive) on which they were submitted.

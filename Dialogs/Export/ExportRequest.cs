@@ -10,7 +10,7 @@ namespace SupervisionBot.Dialogs.Export;
 /// change what comes back, so whoever answers is checked again against <see cref="RequestedBy"/> and the policy.
 /// </summary>
 /// <param name="RequestedBy">The Teams user id (from.id) of the person who asked.</param>
-public sealed record ExportRequest(ExportFilter Filter, ExportFormat Format, string RequestedBy, Language Language, string FileName)
+public sealed record ExportRequest(ExportFilter Filter, ExportFormat Format, string RequestedBy, Language Language, string FileName, ExportContent Content = ExportContent.Responses)
 {
     public JsonObject ToContext() => new()
     {
@@ -24,6 +24,7 @@ public sealed record ExportRequest(ExportFilter Filter, ExportFormat Format, str
         ["by"] = RequestedBy,
         ["lang"] = Language == Language.Thai ? "th" : "en",
         ["file"] = FileName,
+        ["what"] = Content == ExportContent.Summary ? "summary" : "responses",
     };
 
     /// <returns>The request, or null when the context is not one of ours.</returns>
@@ -49,7 +50,7 @@ public sealed record ExportRequest(ExportFilter Filter, ExportFormat Format, str
         }
         var filter = new ExportFilter(form, Text(data, "campaign"), group, Text(data, "school"), from, to);
         return new ExportRequest(filter, Text(data, "format") == "csv" ? ExportFormat.Csv : ExportFormat.Xlsx, by,
-            Text(data, "lang") == "en" ? Language.English : Language.Thai, file);
+            Text(data, "lang") == "en" ? Language.English : Language.Thai, file, Text(data, "what") == "summary" ? ExportContent.Summary : ExportContent.Responses);
     }
 
     private static string? Text(JsonObject data, string key) =>

@@ -37,11 +37,22 @@ public static class ExportTexts
         ? "กด “อนุญาต” บนการ์ดไฟล์ด้านล่าง แล้วบอตจะส่งไฟล์ให้ในแชตนี้"
         : "Press “Allow” on the file card below and the bot will send the file in this chat.";
 
-    /// <summary>The consent card's description: which form, which scope, which days.</summary>
-    public static string Description(string formTitle, string scopeTitle, ExportFilter filter, Language language)
+    public static string SummaryHasNoDates(Language language) => language == Language.Thai
+        ? "สรุปผลนับจากคำตอบทั้งหมด จึงเลือกช่วงวันที่ไม่ได้ โปรดลบวันที่ออก หรือเลือกส่งออกคำตอบ"
+        : "A summary counts every response, so it takes no dates: clear the dates, or export the responses.";
+
+    /// <summary>The consent card's description: what, of which form, which scope, which days.</summary>
+    public static string Description(string formTitle, string scopeTitle, ExportFilter filter, ExportContent content, Language language)
     {
         var thai = language == Language.Thai;
-        var parts = new List<string> { (thai ? "คำตอบแบบฟอร์ม " : "Responses to ") + formTitle, scopeTitle };
+        var what = (content, thai) switch
+        {
+            (ExportContent.Summary, true) => "สรุปผลแบบฟอร์ม ",
+            (ExportContent.Summary, false) => "Summary of ",
+            (_, true) => "คำตอบแบบฟอร์ม ",
+            _ => "Responses to ",
+        };
+        var parts = new List<string> { what + formTitle, scopeTitle };
         if (filter.CampaignId is { } campaign)
         {
             parts.Add((thai ? "แคมเปญ " : "campaign ") + campaign);
@@ -66,6 +77,10 @@ public static class ExportTexts
     public static string Ready(int count, Language language) => language == Language.Thai
         ? string.Create(CultureInfo.InvariantCulture, $"ไฟล์คำตอบ {count} รายการ")
         : string.Create(CultureInfo.InvariantCulture, $"{count} response(s).");
+
+    public static string SummaryReady(long respondents, Language language) => language == Language.Thai
+        ? string.Create(CultureInfo.InvariantCulture, $"ไฟล์สรุปผลจากผู้ตอบ {respondents} คน")
+        : string.Create(CultureInfo.InvariantCulture, $"Summary of {respondents} respondent(s).");
 
     public static string Declined(Language language) => language == Language.Thai
         ? "ไม่ได้ส่งไฟล์ หากต้องการภายหลัง พิมพ์ “ส่งออก” อีกครั้ง"

@@ -61,6 +61,8 @@ public sealed class ChatExportRulesTests
         var context = JsonNode.Parse(request.ToContext().ToJsonString());
 
         Assert.Equal(request, ExportRequest.FromContext(context));
+        var summary = request with { Filter = request.Filter with { From = null, To = null }, Content = ExportContent.Summary };
+        Assert.Equal(summary, ExportRequest.FromContext(JsonNode.Parse(summary.ToContext().ToJsonString())));
         foreach (var (key, value) in new (string, JsonNode?)[] { ("format", "pdf"), ("by", null), ("group", "two"), ("from", "2026-12-01"), ("form", "") })
         {
             var changed = (JsonObject)context!.DeepClone();
@@ -86,6 +88,11 @@ public sealed class ChatExportRulesTests
         Assert.Equal(ExportTexts.BadGroup(Language.English), ExportChoice.Read(Data(("form", Needs.Id), ("group", "9")), Catalogue, Office, Language.English).Problem);
         Assert.Equal(ExportTexts.DateProblem(ExportDateProblem.BadFrom, Language.Thai), ExportChoice.Read(Data(("form", Needs.Id), ("from", "31/02/2569")), Catalogue, Office, Language.Thai).Problem);
         Assert.Equal(ExportTexts.DateProblem(ExportDateProblem.FromAfterTo, Language.Thai), ExportChoice.Read(Data(("form", Needs.Id), ("from", "2026-12-01"), ("to", "2026-11-30")), Catalogue, Office, Language.Thai).Problem);
+
+        Assert.Equal(ExportContent.Responses, read.Content);
+        Assert.Equal(ExportContent.Summary, ExportChoice.Read(Data(("form", Needs.Id), ("what", "summary")), Catalogue, Office, Language.Thai).Content);
+        // A summary counts every response: dates with it are told, not silently dropped.
+        Assert.Equal(ExportTexts.SummaryHasNoDates(Language.English), ExportChoice.Read(Data(("form", Needs.Id), ("what", "summary"), ("from", "2026-11-01")), Catalogue, Office, Language.English).Problem);
     }
 
     [Fact]

@@ -50,8 +50,10 @@ public sealed class ChatExportTests : IAsyncLifetime
 
         var tables = _bot.Services.GetRequiredService<SupervisionTables>();
         var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
-        var anonymous = new PendingAnonymousResponses(tables, Options.Create(new PrivacyOptions()), time);
-        var store = new TableResponseStore(tables, anonymous);
+        // The bot's own aggregates, so the summary read for a file counts these responses.
+        var aggregates = _bot.Services.GetRequiredService<TableResponseAggregates>();
+        var anonymous = new PendingAnonymousResponses(tables, Options.Create(new PrivacyOptions()), time, aggregates);
+        var store = new TableResponseStore(tables, anonymous, aggregates);
         var longSuggestion = string.Concat(Enumerable.Repeat("ขอวิทยากรด้านการวัดผล ", 45));
         await Task.WhenAll(Enumerable.Range(0, NamedResponses).Select(i =>
             store.SaveOnceAsync("n" + i, "aad-dir" + i, NeedsResponse("S0001", 3, 5, longSuggestion, respondent: "aad-dir" + i) with { ReferenceNumber = "NEE-" + i }, CancellationToken.None)));
@@ -176,6 +178,24 @@ public sealed class ChatExportTests : IAsyncLifetime
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("reference,form_version,submitted_utc,campaign,school,group,respondent,", lines[0], StringComparison.Ordinal);
         Assert.Equal(Enumerable.Range(0, NamedResponses).Select(i => "NEE-" + i).Order(), lines.Skip(1).Select(l => l.Split(',')[0]).Order());
+    }
+
+    [Fact]
+    public async Task The_summary_comes_as_a_file_with_the_figures_its_card_shows()
+    {
+        var context = await AskAsync("a:export-summary", "aad-it", new JsonObject { ["form"] = Needs.Id, ["format"] = "xlsx", ["what"] = "summary" });
+
+        Assert.Equal(HttpStatusCode.OK, (await AnswerAsync("a:export-summary", "aad-it", "accept", context, "/up/summary", "xlsx")).StatusCode);
+        var shown = JsonNode.Parse(Assert.Single(await SentAsync("a:export-summary", "application/vnd.microsoft.teams.card.file.info")))!;
+        Assert.Contains($"ผู้ตอบ {NamedResponses} คน", (string)shown["text"]!, StringComparison.Ordinal);
+        using var document = SpreadsheetDocument.Open(new MemoryStream(await UploadedAsync("/up/summary")), false);
+        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
+            .Select(r => r.Descendants<Text>().Select(t => t.Text).ToArray()).ToArray();
+        Assert.Equal(SupervisionBot.Bot.Export.SummaryExport.Header, rows[0]);
+        Assert.Equal(NamedResponses.ToString(System.Globalization.CultureInfo.InvariantCulture), rows.Single(r => r[0] == "respondents")[4]);
+        // Every current-state item was rated 3 and every desired one 5.
+        Assert.Equal(["3.00", "5.00"], rows.Where(r => r[0] == "overall").Select(r => r[5]));
+        Assert.Contains(rows, r => r[0] == "text" && r[3].StartsWith("ขอวิทยากรด้านการวัดผล", StringComparison.Ordinal));
     }
 
     [Fact]

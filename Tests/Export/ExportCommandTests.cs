@@ -178,10 +178,45 @@ public sealed class ExportCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_summary_as_csv_or_xlsx_has_the_same_numbers_as_its_json_one_row_per_figure()
+    {
+        var json = JsonNode.Parse((await RunAsync(Summary, "--form", Needs.Id, "--json")).Output)!;
+        var csv = Path.GetTempFileName();
+        var run = await RunAsync(Summary, "--form", Needs.Id, "--format", "csv", "--out", csv);
+        Assert.True(run.Exit == 0, run.Error);
+        Assert.Contains("summary of 3 respondent(s)", run.Output, StringComparison.Ordinal);
+
+        var bytes = await File.ReadAllBytesAsync(csv);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var rows = SupervisionBot.Dialogs.AreaDirectory.CsvRows.Parse(Encoding.UTF8.GetString(bytes[3..])).Select(r => r.Fields.ToArray()).ToList();
+        Assert.Equal(SummaryExport.Header, rows[0]);
+        Assert.Equal("3", rows.Single(r => r[0] == "respondents")[4]);
+        var table = json["tables"]![0]!;
+        var overall = rows.First(r => r[0] == "overall");
+        Assert.Equal(((string)table["title"]!, (string)table["overall"]!["mean"]!, (string)table["overall"]!["sd"]!), (overall[1], overall[5], overall[6]));
+        var firstItem = rows.First(r => r[0] == "item");
+        Assert.Equal(((string)table["rows"]![0]!["label"]!, (long)table["rows"]![0]!["n"]!), (firstItem[3], long.Parse(firstItem[4], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal((string)json["topNeeds"]![0]!["value"]!, rows.First(r => r[0] == "need")[5]);
+        Assert.Equal(json["breakdown"]!.AsArray().Select(line => (string)line!["label"]!), rows.Where(r => r[0] == "breakdown").Select(r => r[3]));
+        Assert.Equal(2, rows.Count(r => r[0] == "breakdown"));
+        Assert.Contains(rows, r => r[0] == "text" && r[3] == "ขอวิทยากร, \"PLC\"");
+
+        var xlsx = Path.GetTempFileName();
+        Assert.Equal(0, (await RunAsync(Summary, "--form", Needs.Id, "--format", "xlsx", "--out", xlsx)).Exit);
+        using var document = SpreadsheetDocument.Open(xlsx, false);
+        var sheetRows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
+            .Select(r => r.Descendants<Text>().Select(t => t.Text).ToArray()).ToArray();
+        Assert.Equal(rows.Count, sheetRows.Length);
+        Assert.Equal(overall, sheetRows.First(r => r[0] == "overall"));
+    }
+
+    [Fact]
     public async Task Wrong_usage_and_unknown_forms_are_told_plainly()
     {
         Assert.Equal(2, (await RunAsync(Export, "responses", "--form", Needs.Id, "--format", "pdf", "--out", "x")).Exit);
         Assert.Equal(2, (await RunAsync(Summary, "--form", Needs.Id)).Exit);
+        Assert.Equal(2, (await RunAsync(Summary, "--form", Needs.Id, "--json", "--format", "csv", "--out", "x")).Exit);
+        Assert.Equal(2, (await RunAsync(Summary, "--form", Needs.Id, "--format", "csv")).Exit);
         var unknown = await RunAsync(Summary, "--form", "no-such-form", "--json");
         Assert.Equal(1, unknown.Exit);
         Assert.Contains("No form 'no-such-form'", unknown.Error, StringComparison.Ordinal);
