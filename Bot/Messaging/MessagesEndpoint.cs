@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Activity = SupervisionBot.Bot.Protocol.Activity;
@@ -65,7 +67,16 @@ public static partial class MessagesEndpoint
         Activity? activity;
         try
         {
-            activity = await JsonSerializer.DeserializeAsync(http.Request.Body, ProtocolJson.Wire.Activity, http.RequestAborted);
+            // Read whole (it is bounded above) and checked to be UTF-8 first: the JSON reader lets bytes
+            // that are not UTF-8 through in names it keeps raw, and such a body is no activity.
+            using var body = new MemoryStream();
+            await http.Request.Body.CopyToAsync(body, http.RequestAborted);
+            var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
+            if (bytes.StartsWith(Encoding.UTF8.Preamble))
+            {
+                bytes = bytes[Encoding.UTF8.Preamble.Length..];
+            }
+            activity = Utf8.IsValid(bytes) ? JsonSerializer.Deserialize(bytes, ProtocolJson.Wire.Activity) : null;
         }
         catch (JsonException)
         {

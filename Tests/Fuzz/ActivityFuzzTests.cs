@@ -106,12 +106,15 @@ public sealed partial class ActivityFuzzTests(ITestOutputHelper output) : IAsync
         await AssertStillAnswersAsync(inputs);
     }
 
-    /// <summary>Like the Bot Framework SDK, an invoke the bot has no handler for is "not implemented": a protocol answer, not a failure.</summary>
+    /// <summary>
+    /// Like the Bot Framework SDK, an invoke the bot has no handler for is "not implemented": a protocol
+    /// answer, not a failure. Read as the bot reads a request body, which may start with a UTF-8 BOM.
+    /// </summary>
     private static bool IsUnimplementedInvoke(byte[] body)
     {
         try
         {
-            return JsonNode.Parse(body) is JsonObject a && (string?)a["type"] == "invoke" && a["name"]?.ToJsonString() != "\"adaptiveCard/action\"";
+            return JsonNode.Parse(body.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? body.AsSpan(Encoding.UTF8.Preamble.Length) : body) is JsonObject a && (string?)a["type"] == "invoke" && a["name"]?.ToJsonString() != "\"adaptiveCard/action\"";
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException)
         {

@@ -35,7 +35,8 @@ public sealed class FuzzInputs(int seed, string serviceUrl, IReadOnlyList<OpenFo
 
     public FuzzInput Make(int index)
     {
-        var rng = new Random(HashCode.Combine(seed, index));
+        // Not HashCode.Combine: it is seeded anew in every process, so no run could be repeated from its seed.
+        var rng = new Random(unchecked((seed * 397) ^ index));
         var category = Categories[rng.Next(Categories.Length)];
         var fresh = "a:fuzz-" + index;
         var activity = category == "tampered-card" ? TamperedCard(rng) : WellFormed(rng, rng.Next(3) == 0 ? Pool(rng) : fresh);

@@ -96,6 +96,22 @@ public sealed class BadInputTests(BadInputTests.BotUnderTest fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_body_that_is_not_utf8_is_refused_even_where_the_json_reader_would_keep_it_raw_and_a_bom_is_allowed()
+    {
+        // A byte that is not UTF-8 inside an unknown property's name: the JSON reader keeps such names raw, so only the body's own check refuses it.
+        var json = Encoding.UTF8.GetBytes(Message("a:not-utf8").ToJsonString().Replace("\"channelId\"", "\"cXannelId\":\"x\",\"channelId\"", StringComparison.Ordinal));
+        json[Array.IndexOf(json, (byte)'X')] = 0x8D;
+
+        var refused = await _http.PostAsync(_bot.MessagesUrl, new ByteArrayContent(json) { Headers = { ContentType = new("application/json") } });
+
+        await AssertCleanAsync(refused);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var withBom = await _http.PostAsync(_bot.MessagesUrl, new ByteArrayContent([.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(Message("a:bom").ToJsonString())]) { Headers = { ContentType = new("application/json") } });
+        await AssertCleanAsync(withBom);
+        Assert.Equal(HttpStatusCode.OK, withBom.StatusCode);
+    }
+
+    [Fact]
     public async Task A_lone_surrogate_in_a_string_is_refused()
     {
         var message = Message("a:surrogate");
