@@ -41,6 +41,7 @@ public sealed class TableResponseAggregates(SupervisionTables tables, FormCatalo
     private static readonly AggregateJson Json = new(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) });
 
     private readonly ConcurrentDictionary<(string Partition, string Row), CachedRow> cache = new();
+    private readonly ConcurrentDictionary<(string Partition, string Row), SemaphoreSlim> rowTurns = new();
 
     public static bool IsAggregateRow(string rowKey) => rowKey.StartsWith(RowPrefix, StringComparison.Ordinal);
 
@@ -56,6 +57,29 @@ public sealed class TableResponseAggregates(SupervisionTables tables, FormCatalo
             logger.LogWarning("Response {Key} answers {Form} v{Version}, which the catalogue does not hold; it is not aggregated", row.RowKey, response.FormId, response.FormVersion);
         }
         var place = form is null ? null : ResponsePlace.Of(form, response, await directory.CurrentAsync(cancellationToken));
+        // Writers in this process take turns on a place's rows, so they never make each other retry: only
+        // another instance's write can. The "*" row is always taken before a campaign's, so no two wait on each other.
+        var turns = form is null ? [] : Campaigns(response).Select(c => rowTurns.GetOrAdd((row.PartitionKey, PlaceKey(form.Version, c, place!)), _ => new SemaphoreSlim(1, 1))).ToList();
+        var taken = 0;
+        try
+        {
+            for (; taken < turns.Count; taken++)
+            {
+                await turns[taken].WaitAsync(cancellationToken);
+            }
+            return await InsertCountedAsync(row, response, form, place, cancellationToken);
+        }
+        finally
+        {
+            foreach (var turn in turns.Take(taken))
+            {
+                turn.Release();
+            }
+        }
+    }
+
+    private async Task<bool> InsertCountedAsync(TableEntity row, FormResponse response, FormDefinition? form, ResponsePlace? place, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var changes = form is null ? [] : await ChangesAsync(row.PartitionKey, form, response, place!, cancellationToken);
@@ -107,7 +131,7 @@ public sealed class TableResponseAggregates(SupervisionTables tables, FormCatalo
     private async Task<List<Change>> ChangesAsync(string partition, FormDefinition form, FormResponse response, ResponsePlace place, CancellationToken cancellationToken)
     {
         var changes = new List<Change>();
-        foreach (var campaign in response.Link.CampaignId is { } linked ? [null, linked] : new string?[] { null })
+        foreach (var campaign in Campaigns(response))
         {
             var key = PlaceKey(form.Version, campaign, place);
             var row = await TakeAsync(partition, key, cancellationToken);
@@ -125,6 +149,9 @@ public sealed class TableResponseAggregates(SupervisionTables tables, FormCatalo
         }
         return changes;
     }
+
+    /// <summary>The campaign keys a response counts under: all responses ("*", as null) first, then its campaign's.</summary>
+    private static string?[] Campaigns(FormResponse response) => response.Link.CampaignId is { } linked ? [null, linked] : [null];
 
     /// <summary>Taken out of the cache, a row is this call's alone: another write of it in this process loads its own copy meanwhile, and the ETags settle which of the two is redone.</summary>
     private async Task<CachedRow> TakeAsync(string partition, string rowKey, CancellationToken cancellationToken) =>

@@ -116,7 +116,7 @@ public sealed partial class ActivityFuzzTests(ITestOutputHelper output) : IAsync
         {
             return JsonNode.Parse(body.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? body.AsSpan(Encoding.UTF8.Preamble.Length) : body) is JsonObject a && (string?)a["type"] == "invoke" && a["name"]?.ToJsonString() != "\"adaptiveCard/action\"";
         }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException or ArgumentException)
         {
             return false;
         }

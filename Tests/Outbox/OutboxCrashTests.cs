@@ -60,7 +60,9 @@ public sealed class OutboxCrashTests(ITestOutputHelper output)
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Ports.Free()}",
+            // Not ASPNETCORE_URLS: appsettings.Development.json's "Urls" (3978, for run.sh) would win over it,
+            // and two runs on one machine, or a bot already running there, would then collide.
+            ["Urls"] = $"http://127.0.0.1:{Ports.Free()}",
             ["Storage__ConnectionString"] = azurite.ConnectionString,
             ["Storage__TablePrefix"] = prefix,
             ["Logging__LogLevel__Default"] = "Warning",

@@ -81,6 +81,17 @@ public sealed class AppServiceBot : IAsyncLifetime
         UnauthenticatedStatus = (await http.PostAsync("/api/messages", activity)).StatusCode;
         // Storage reaches for its token at start; wait for it before stopping.
         await Azure.LoggedAsync(e => e.RequestMessage.Path == "/msi/token", atLeast: 1);
+        // Traces and logs are exported every few seconds while the bot runs: wait for the request and the
+        // log line this fixture caused, so only the metrics rely on the flush at shutdown (on a loaded
+        // machine a batch left for that flush was once lost).
+        for (var until = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < until; await Task.Delay(250))
+        {
+            var sent = Items(Azure.LogEntries).ToList();
+            if (sent.Any(i => i.Contains("\"RequestData\"") && i.Contains("/healthz")) && sent.Any(i => i.Contains("\"MessageData\"") && i.Contains("Rejected with 401")))
+            {
+                break;
+            }
+        }
 
         using (var term = Process.Start("kill", ["-TERM", bot.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
@@ -101,7 +112,9 @@ public sealed class AppServiceBot : IAsyncLifetime
     }
 
     /// <summary>Every telemetry item sent to ingestion (newline-delimited JSON, gzipped on the wire).</summary>
-    public IEnumerable<string> TelemetryItems() => Requests
+    public IEnumerable<string> TelemetryItems() => Items(Requests);
+
+    private static IEnumerable<string> Items(IEnumerable<ILogEntry> requests) => requests
         .Where(e => e.RequestMessage.Path == "/v2.1/track")
         .SelectMany(e => Body(e).Split('\n', StringSplitOptions.RemoveEmptyEntries));
 

@@ -62,6 +62,21 @@ public sealed class ResponseAggregatesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Saves_to_one_school_at_once_in_one_instance_take_turns_and_never_retry()
+    {
+        var store = Instance();
+        await store.SaveOnceAsync("turn-warm", "aad-dir1010", NeedsResponse("1010", 3, 5), CancellationToken.None);
+
+        using var calls = StorageCalls.Count();
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(() => store.SaveOnceAsync("turn-" + i, "aad-dir1010", NeedsResponse("1010", 1 + i % 5, 5), CancellationToken.None))));
+
+        // One transaction each: no ETag conflict, so no second attempt and no read of the row.
+        Assert.Equal(30, calls.All.Count);
+        Assert.All(calls.All, call => Assert.Equal(StorageCallKind.Batch, call.Kind));
+        Assert.Equal(31, (await ReadAsync(Aggregates(_tables), Needs, SummaryScope.School("1010"))).Totals.Respondents);
+    }
+
+    [Fact]
     public async Task A_submit_saved_again_by_either_instance_is_stored_and_counted_once()
     {
         var first = Instance();
