@@ -37,6 +37,11 @@ public sealed class JobRunner(
     /// <summary>A just-past hour stays open this long, for a job filed into it a moment before the hour turned.</summary>
     private static readonly TimeSpan RetireAfter = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long a due row may be seen without its record before it counts as left by a filer that stopped.</summary>
+    public static readonly TimeSpan OrphanGrace = TimeSpan.FromMinutes(1);
+
+    private const string OrphanSince = "OrphanSince";
+
     private readonly Dictionary<string, IJobHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
     private readonly string _instance = Guid.NewGuid().ToString("N");
 
@@ -122,7 +127,11 @@ public sealed class JobRunner(
         var kind = row.GetString("Kind");
         var id = row.GetString("JobId");
         var record = await schedule.ReadRecordAsync(kind, id, cancellationToken);
-        if (record is null || record.GetString("State") != nameof(JobState.Pending)
+        if (record is null)
+        {
+            return await OrphanAsync(row, now, cancellationToken);
+        }
+        if (record.GetString("State") != nameof(JobState.Pending)
             || record.GetString("DuePartition") != row.PartitionKey || record.GetString("DueRow") != row.RowKey)
         {
             await schedule.DeleteDueRowAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
@@ -160,6 +169,34 @@ public sealed class JobRunner(
             await schedule.DeleteDueRowAsync(row.PartitionKey, row.RowKey, claimed, cancellationToken);
         }
         return RunResult.Finished;
+    }
+
+    /// <summary>
+    /// A due row without its record. Filing writes the due row first and the record a moment later, so
+    /// this may be a filing under way: the row is marked when first seen so, and dropped only once it
+    /// has stayed without a record for <see cref="OrphanGrace"/> (its filer stopped in between).
+    /// </summary>
+    private async Task<RunResult> OrphanAsync(TableEntity row, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (row.GetDateTimeOffset(OrphanSince) is { } since)
+        {
+            if (now - since < OrphanGrace)
+            {
+                return RunResult.StillPending;
+            }
+            await schedule.DeleteDueRowAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+            return RunResult.Stale;
+        }
+        row[OrphanSince] = now.UtcDateTime;
+        try
+        {
+            await tables.Schedule.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            // Another instance marked, claimed or dropped it first.
+        }
+        return RunResult.StillPending;
     }
 
     /// <returns>The job's final state, or null when it failed and has attempts left.</returns>

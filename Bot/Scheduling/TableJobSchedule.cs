@@ -47,7 +47,8 @@ public sealed class TableJobSchedule(SupervisionTables tables, TimeProvider time
         var existing = await ReadRecordAsync(job.Kind, job.Id, cancellationToken);
         var (due, mark, record) = Rows(job, time.GetUtcNow());
         // The due row goes first: a crash before the record is written leaves a stale row the runner
-        // drops, never a record without its due row (a job that would silently never run). Its minute's
+        // drops (after JobRunner.OrphanGrace, since a runner may also see it in the moment before the
+        // record is written), never a record without its due row (a job that would silently never run). Its minute's
         // mark goes in the same transaction, so no due row is ever left where the runner will not look.
         await TableBatches.SubmitAsync(tables.Schedule,
         [

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SupervisionBot.Bot.Scheduling;
@@ -277,6 +278,34 @@ public sealed class JobScheduleTests : IAsyncLifetime
 
         Assert.Equal(filed, _reminders.Runs.Count);
         Assert.All(_reminders.Runs.Values, runs => Assert.Equal(1, runs));
+        Assert.Null(await MarkedMinutes(Start));
+    }
+
+    [Fact]
+    public async Task A_due_row_seen_before_its_record_is_written_still_runs_and_one_whose_filer_stopped_is_dropped_after_a_grace()
+    {
+        var runner = NewInstance();
+        _clock.Advance(TimeSpan.FromMinutes(3));
+        // What a filing has written in the moment between its due row (with the minute's mark) and its record.
+        foreach (var id in new[] { "filing", "stopped" })
+        {
+            var (due, mark, _) = TableJobSchedule.Rows(Job(id, Start.AddMinutes(2)), _clock.GetUtcNow());
+            await TableBatches.SubmitAsync(_tables.Schedule, [new(TableTransactionActionType.UpsertReplace, due), new(TableTransactionActionType.UpsertMerge, mark)], CancellationToken.None);
+        }
+
+        Assert.Equal(0, await PassAsync(runner));
+        // The first filing completes: its record is written.
+        var (_, _, record) = TableJobSchedule.Rows(Job("filing", Start.AddMinutes(2)), _clock.GetUtcNow());
+        await _tables.ScheduledJobs.UpsertEntityAsync(record, TableUpdateMode.Replace);
+        _clock.Advance(TimeSpan.FromSeconds(15));
+        Assert.Equal(1, await PassAsync(runner));
+        Assert.Equal(["filing"], _reminders.Runs.Keys);
+
+        // The other never will; after the grace its row is dropped and its minute unmarked.
+        _clock.Advance(JobRunner.OrphanGrace);
+        Assert.Equal(0, await PassAsync(runner));
+        await PassAsync(runner);
+        Assert.Empty(_tables.Schedule.Query<TableEntity>(e => e.RowKey != TableJobSchedule.MarkerRow).ToList());
         Assert.Null(await MarkedMinutes(Start));
     }
 
