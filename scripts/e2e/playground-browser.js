@@ -46,12 +46,31 @@ async function runInPlayground({ url, totalMs, viewport, progress }, work) {
   }
 }
 
+// Whether a bubble above the composer shows exactly `sent`. Runs in the page.
+function sentBubbleShown(sent) {
+  const composer = document.querySelector('div[role=textbox]');
+  return [...document.querySelectorAll('span')].some(
+    (s) => s.textContent.trim() === sent && composer && (s.compareDocumentPosition(composer) & Node.DOCUMENT_POSITION_FOLLOWING));
+}
+
 async function sendInPersonalChat(page, text, left) {
   await page.getByRole('treeitem', { name: 'Personal Chat' }).click({ timeout: left() });
   const composer = page.locator('div[role=textbox]').first();
-  await composer.click({ timeout: left() });
-  await composer.fill(text, { timeout: left() });
-  await page.getByRole('button', { name: 'Send Message' }).click({ timeout: left() });
+  // On a loaded machine the chat can still be rendering when the text is typed, and sending an emptied
+  // composer sends nothing (a CI run saw the bot get no message at all): send again, at most twice
+  // more, until the text shows as a sent bubble. A message that was sent shows, so none goes twice.
+  for (let attempt = 1; ; attempt++) {
+    await composer.click({ timeout: left() });
+    await composer.fill(text, { timeout: left() });
+    await page.getByRole('button', { name: 'Send Message' }).click({ timeout: left() });
+    const shown = await page.waitForFunction(sentBubbleShown, text, { timeout: Math.min(8_000, left()), polling: 200 }).then(() => true, () => false);
+    if (shown) {
+      return;
+    }
+    if (attempt === 3) {
+      throw new Error(`"${text}" never showed as sent in the personal chat`);
+    }
+  }
 }
 
 function saveScreenshot(target, screenshot, left) {
