@@ -46,20 +46,11 @@ public static class ExportCard
             body.Add(new TextBlock { Text = problem, Wrap = true, Color = TextColor.Attention });
         }
         body.Add(FormPicker.Input(FormInput, forms, language, Typed(FormInput)));
-        body.Add(new ChoiceSetInput
-        {
-            Id = ContentInput,
-            Label = thai ? "ส่งออก" : "Export",
-            IsRequired = true,
-            ErrorMessage = thai ? "โปรดเลือกสิ่งที่จะส่งออก" : "Choose what to export",
-            Style = ChoiceInputStyle.Expanded,
-            Value = Typed(ContentInput) ?? "responses",
-            Choices =
-            [
-                new Choice(thai ? "คำตอบทั้งหมด (หนึ่งแถวต่อผู้ตอบ)" : "Every response (a row each)", "responses"),
-                new Choice(thai ? "สรุปผล (n ค่าเฉลี่ย S.D. ระดับ รายข้อ รายด้าน และโดยรวม)" : "The summary (n, mean, S.D., level per item, section and overall)", "summary"),
-            ],
-        });
+        body.Add(Required(ContentInput, thai ? "ส่งออก" : "Export", thai ? "โปรดเลือกสิ่งที่จะส่งออก" : "Choose what to export", "responses",
+        [
+            new Choice(thai ? "คำตอบทั้งหมด (หนึ่งแถวต่อผู้ตอบ)" : "Every response (a row each)", "responses"),
+            new Choice(thai ? "สรุปผล (n ค่าเฉลี่ย S.D. ระดับ รายข้อ รายด้าน และโดยรวม)" : "The summary (n, mean, S.D., level per item, section and overall)", "summary"),
+        ]));
         body.Add(new ChoiceSetInput
         {
             Id = GroupInput,
@@ -91,17 +82,20 @@ public static class ExportCard
             Placeholder = thai ? "เช่น 30/11/2569 หรือ 2026-11-30" : "e.g. 2026-11-30 or 30/11/2569 (B.E.)",
             Value = Typed(ToInput),
         });
-        body.Add(new ChoiceSetInput
-        {
-            Id = FormatInput,
-            Label = thai ? "ชนิดไฟล์" : "File type",
-            IsRequired = true,
-            ErrorMessage = thai ? "โปรดเลือกชนิดไฟล์" : "Choose a file type",
-            Style = ChoiceInputStyle.Expanded,
-            Value = Typed(FormatInput) ?? "csv",
-            Choices = [new Choice(thai ? "CSV (เปิดด้วย Excel ได้)" : "CSV (opens in Excel)", "csv"), new Choice("Excel (XLSX)", "xlsx")],
-        });
+        body.Add(Required(FormatInput, thai ? "ชนิดไฟล์" : "File type", thai ? "โปรดเลือกชนิดไฟล์" : "Choose a file type", "csv",
+            [new Choice(thai ? "CSV (เปิดด้วย Excel ได้)" : "CSV (opens in Excel)", "csv"), new Choice("Excel (XLSX)", "xlsx")]));
         body.Add(CardActions.Buttons([new ButtonView(thai ? "ส่งออก" : "Export", ExportVerbs.Request)]));
+        // A choice that always has an answer: the one typed before, else the usual one.
+        ChoiceSetInput Required(string id, string label, string error, string usual, List<Choice> choices) => new()
+        {
+            Id = id,
+            Label = label,
+            IsRequired = true,
+            ErrorMessage = error,
+            Style = ChoiceInputStyle.Expanded,
+            Value = Typed(id) ?? usual,
+            Choices = choices,
+        };
         var card = new AdaptiveCard { Body = body, FallbackText = thai ? "ส่งออกคำตอบหรือสรุปผลแบบฟอร์ม" : "Export form responses or a summary" };
         CardLimits.Check(card);
         return card;
